@@ -1,0 +1,17 @@
+package dev.tinyj.boards;
+
+/**
+ * A sourced figure from a profile file: a value (or text) with the source it was read from, or
+ * unknown with the reason.
+ *
+ * @param value numeric value, {@code NaN} when unknown or textual
+ * @param text textual value (e.g. a power-source name), or the raw text of a number
+ * @param source where the figure comes from (datasheet table, derivation), or why it is unknown
+ * @param known whether a value is given
+ */
+public record Figure(double value, String text, String source, boolean known) {
+    /** A figure nobody could source. */
+    public static Figure unknown(String why) {
+        return new Figure(Double.NaN, "unknown", why, false);
+    }
+}
