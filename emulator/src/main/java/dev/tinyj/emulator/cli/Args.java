@@ -1,0 +1,107 @@
+package dev.tinyj.emulator.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Command-line flags of one command: {@code --name value}, {@code --name=value}, and boolean
+ * {@code --name}. Flags not declared by the command are errors that list the known ones.
+ */
+final class Args {
+    private final Map<String, List<String>> values = new LinkedHashMap<>();
+
+    private Args() {
+    }
+
+    /**
+     * Parses {@code argv} against the command's flags.
+     *
+     * @param withValue flags that take a value
+     * @param booleans flags that take none
+     * @throws UsageException on an unknown flag, a missing value or a stray argument
+     */
+    static Args parse(String command, String[] argv, Set<String> withValue, Set<String> booleans)
+            throws UsageException {
+        Args a = new Args();
+        for (int k = 0; k < argv.length; k++) {
+            String arg = argv[k];
+            if (!arg.startsWith("--")) {
+                throw new UsageException(command + ": unexpected argument '" + arg + "' (flags start with --; see "
+                        + "./tinyj " + command + " --help)");
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (booleans.contains(name)) {
+                if (value != null) {
+                    throw new UsageException(command + ": --" + name + " takes no value");
+                }
+                a.values.computeIfAbsent(name, x -> new ArrayList<>()).add("true");
+            } else if (withValue.contains(name)) {
+                if (value == null) {
+                    if (k + 1 >= argv.length || argv[k + 1].startsWith("--")) {
+                        throw new UsageException(command + ": --" + name + " needs a value");
+                    }
+                    value = argv[++k];
+                }
+                a.values.computeIfAbsent(name, x -> new ArrayList<>()).add(value);
+            } else {
+                List<String> known = new ArrayList<>();
+                withValue.forEach(f -> known.add("--" + f));
+                booleans.forEach(f -> known.add("--" + f));
+                known.sort(null);
+                throw new UsageException(command + ": unknown flag --" + name + " (known: " + String.join(", ", known)
+                        + ")");
+            }
+        }
+        return a;
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    /** The last value of a flag, or {@code fallback}. */
+    String get(String name, String fallback) {
+        List<String> v = values.get(name);
+        return v == null ? fallback : v.get(v.size() - 1);
+    }
+
+    /** Every value of a repeatable flag. */
+    List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
+    }
+
+    /** A required flag's value. */
+    String require(String command, String name) throws UsageException {
+        String v = get(name, null);
+        if (v == null) {
+            throw new UsageException(command + ": --" + name + " is required (see ./tinyj " + command + " --help)");
+        }
+        return v;
+    }
+
+    /** A non-negative long flag (digits, optional _ or , separators), or {@code fallback}. */
+    long getLong(String command, String name, long fallback, long min) throws UsageException {
+        String v = get(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v.replace("_", "").replace(",", ""));
+            if (n < min) {
+                throw new UsageException(command + ": --" + name + " must be at least " + min + ", got " + v);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(command + ": --" + name + " expects a whole number, got '" + v + "'");
+        }
+    }
+}

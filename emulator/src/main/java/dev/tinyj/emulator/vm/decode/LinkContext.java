@@ -1,0 +1,26 @@
+package dev.tinyj.emulator.vm.decode;
+
+import dev.tinyj.boards.CostTable;
+import dev.tinyj.boards.MemoryModel;
+
+/** What the {@link Predecoder} asks of the {@link Linker} while decoding one method. */
+interface LinkContext {
+    /** Static slot of a field, assigning one on first use. */
+    StaticField staticField(String owner, String name, String descriptor);
+
+    /** Id of a firmware method, or -1 when it is not in the image. */
+    int methodId(String owner, String name, String descriptor);
+
+    /** Index of a constant string. */
+    int stringIndex(String s);
+
+    /** Index of a newarray site, described for fault messages. */
+    int allocationSite(String description);
+
+    /** The @Progmem initialiser starting at {@code bytecode} in {@code owner.<clinit>}, or null. */
+    ProgmemInit progmemAt(String owner, String method, int bytecode);
+
+    CostTable costs();
+
+    MemoryModel memory();
+}

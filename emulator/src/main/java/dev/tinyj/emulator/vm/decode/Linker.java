@@ -1,0 +1,206 @@
+package dev.tinyj.emulator.vm.decode;
+
+import dev.tinyj.boards.Board;
+import dev.tinyj.boards.CostTable;
+import dev.tinyj.boards.MemoryModel;
+import dev.tinyj.emulator.vm.load.FirmwareImage;
+import dev.tinyj.emulator.vm.load.ImageException;
+import dev.tinyj.emulator.vm.memory.GuestArray;
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.FieldModel;
+import java.lang.classfile.MethodModel;
+import java.lang.constant.ConstantDesc;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Links a verified firmware image for one board: assigns method ids, predecodes every reachable
+ * method ({@link Predecoder}), lays out static fields, evaluates @Progmem tables into flash
+ * arrays, collects constant strings, and sums flash code bytes with the board's code-size model:
+ * Σ over reachable methods of (bytecode bytes − @Progmem initialiser bytes) x expansion +
+ * per-method bytes (DESIGN.md, "Flash code size"; the VM base is added by the machine).
+ */
+public final class Linker implements LinkContext {
+    private final FirmwareImage image;
+    private final Board board;
+    private final Map<MethodKey, Integer> ids = new LinkedHashMap<>();
+    private final Map<String, StaticField> statics = new LinkedHashMap<>();
+    private final Map<String, ProgmemInit> progmemByField = new HashMap<>();
+    private final Map<String, ProgmemInit> progmemByStart = new HashMap<>();
+    private final Map<Integer, GuestArray> progmemArrays = new LinkedHashMap<>();
+    private final List<String> strings = new ArrayList<>();
+    private final List<String> sites = new ArrayList<>();
+    private int staticBytes;
+
+    private Linker(FirmwareImage image, Board board) {
+        this.image = image;
+        this.board = board;
+    }
+
+    /**
+     * Links the image.
+     *
+     * @param image the loaded image
+     * @param reachable every reachable method (from the verifier)
+     * @param initOrder classes whose {@code <clinit>} runs, in order (from the verifier)
+     * @param progmem @Progmem tables (from the verifier)
+     * @param board the target board (cost table, memory and code-size models)
+     * @throws ImageException when a reachable method or class cannot be found
+     */
+    public static Program link(FirmwareImage image, List<MethodKey> reachable, List<String> initOrder,
+            List<ProgmemInit> progmem, Board board) throws ImageException {
+        return new Linker(image, board).run(reachable, initOrder, progmem);
+    }
+
+    private Program run(List<MethodKey> reachable, List<String> initOrder, List<ProgmemInit> progmem)
+            throws ImageException {
+        for (ProgmemInit p : progmem) {
+            progmemByField.put(p.owner() + "." + p.field(), p);
+            progmemByStart.put(p.owner() + ".<clinit>@" + p.startBytecode(), p);
+        }
+        for (MethodKey k : reachable) {
+            ids.putIfAbsent(k, ids.size());
+        }
+        Predecoder pre = new Predecoder(this);
+        DecodedMethod[] methods = new DecodedMethod[ids.size()];
+        long codeBytes = 0;
+        for (Map.Entry<MethodKey, Integer> e : ids.entrySet()) {
+            MethodKey k = e.getKey();
+            ClassModel cls = image.classModel(k.owner())
+                    .orElseThrow(() -> new ImageException("cannot find class " + k.owner()));
+            MethodModel mm = cls.methods().stream()
+                    .filter(m -> m.methodName().equalsString(k.name()) && m.methodType().equalsString(k.descriptor()))
+                    .findFirst()
+                    .orElseThrow(() -> new ImageException("cannot find method " + k.display()));
+            DecodedMethod dm = pre.decode(e.getValue(), cls, mm);
+            methods[dm.id] = dm;
+            codeBytes += Math.round(dm.codeBytes * board.codeSize().expansionPerBytecodeByte())
+                    + board.codeSize().perMethodBytes();
+        }
+        String main = image.mainClass();
+        int setup = ids.getOrDefault(new MethodKey(main, "setup", "()V"), -1);
+        int loop = ids.getOrDefault(new MethodKey(main, "loop", "()V"), -1);
+        if (setup < 0 || loop < 0) {
+            throw new ImageException("firmware " + main + " needs static void setup() and loop()");
+        }
+        List<Integer> inits = new ArrayList<>();
+        for (String cls : initOrder) {
+            Integer id = ids.get(new MethodKey(cls, "<clinit>", "()V"));
+            if (id != null) {
+                inits.add(id);
+            }
+        }
+        long constantBytes = 0;
+        for (GuestArray a : progmemArrays.values()) {
+            constantBytes += a.dataBytes();
+        }
+        for (String s : strings) {
+            constantBytes += s.length() + 1;
+        }
+        return new Program(methods, setup, loop, inits.stream().mapToInt(Integer::intValue).toArray(),
+                List.copyOf(statics.values()), staticBytes, progmemArrays, List.copyOf(strings), List.copyOf(sites),
+                codeBytes, constantBytes);
+    }
+
+    @Override
+    public StaticField staticField(String owner, String name, String descriptor) {
+        String key = owner + "." + name;
+        StaticField f = statics.get(key);
+        if (f != null) {
+            return f;
+        }
+        ProgmemInit pm = progmemByField.get(key);
+        int bytes = pm != null ? 0 : fieldBytes(descriptor, board.memory().pointerBytes());
+        f = new StaticField(owner, name, descriptor, statics.size(), bytes, constantValue(owner, name));
+        statics.put(key, f);
+        staticBytes += bytes;
+        if (pm != null) {
+            GuestArray a = GuestArray.allocate(pm.atype(), pm.values().length, true);
+            for (int k = 0; k < pm.values().length; k++) {
+                a.set(k, pm.values()[k]);
+            }
+            progmemArrays.put(f.slot(), a);
+        }
+        return f;
+    }
+
+    private long constantValue(String owner, String name) {
+        try {
+            var cls = image.classModel(owner);
+            if (cls.isEmpty()) {
+                return 0;
+            }
+            for (FieldModel fm : cls.get().fields()) {
+                if (fm.fieldName().equalsString(name)) {
+                    var cv = fm.findAttribute(Attributes.constantValue());
+                    if (cv.isPresent()) {
+                        ConstantDesc d = cv.get().constant().constantValue();
+                        return switch (d) {
+                            case Integer i -> i;
+                            case Long l -> l;
+                            case Float fl -> Float.floatToRawIntBits(fl);
+                            default -> 0;
+                        };
+                    }
+                }
+            }
+        } catch (ImageException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return 0;
+    }
+
+    /** SRAM bytes of a static field of this descriptor. */
+    static int fieldBytes(String descriptor, int pointerBytes) {
+        return switch (descriptor.charAt(0)) {
+            case 'Z', 'B' -> 1;
+            case 'C', 'S' -> 2;
+            case 'I', 'F' -> 4;
+            case 'J', 'D' -> 8;
+            default -> pointerBytes;
+        };
+    }
+
+    @Override
+    public int methodId(String owner, String name, String descriptor) {
+        return ids.getOrDefault(new MethodKey(owner, name, descriptor), -1);
+    }
+
+    @Override
+    public int stringIndex(String s) {
+        int k = strings.indexOf(s);
+        if (k >= 0) {
+            return k;
+        }
+        strings.add(s);
+        return strings.size() - 1;
+    }
+
+    @Override
+    public int allocationSite(String description) {
+        sites.add(description);
+        return sites.size() - 1;
+    }
+
+    @Override
+    public ProgmemInit progmemAt(String owner, String method, int bytecode) {
+        if (!method.equals("<clinit>")) {
+            return null;
+        }
+        return progmemByStart.get(owner + ".<clinit>@" + bytecode);
+    }
+
+    @Override
+    public CostTable costs() {
+        return board.costs();
+    }
+
+    @Override
+    public MemoryModel memory() {
+        return board.memory();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.tinyj.emulator.vm.exec;
+
+import dev.tinyj.boards.Board;
+import dev.tinyj.emulator.vm.decode.DecodedMethod;
+import dev.tinyj.emulator.vm.decode.Program;
+import dev.tinyj.emulator.vm.decode.StaticField;
+import dev.tinyj.emulator.vm.memory.ArrayTable;
+import dev.tinyj.emulator.vm.memory.GuestArray;
+import dev.tinyj.emulator.vm.memory.MemoryAccount;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An emulated board running one linked firmware {@link Program}: static area, guest heap and
+ * stack accounted against the board's SRAM, flash holding code, @Progmem tables and segments,
+ * and an {@link Interpreter} charging cycles from the board's cost table.
+ *
+ * <p>Life cycle (DESIGN.md "The main job"): {@link #runInitializers()} runs every
+ * {@code <clinit>} in the verifier's documented order (dependencies first, main class last),
+ * {@link #setup()} once (allocation allowed), then {@link #loop()} per iteration (allocation is
+ * a fault). A {@link GuestFault} stops the machine; calling it again afterwards is undefined.
+ * Deterministic: the same program, board and options give the same bytes and cycle counts.
+ */
+public final class Machine {
+    final Program program;
+    private final Board board;
+    private final MachineOptions options;
+    private final ArrayTable arrays = new ArrayTable();
+    private final MemoryAccount memory;
+    private final long[] statics;
+    private final Interpreter interpreter;
+    final HalBridge hal;
+    private boolean halted;
+
+    /**
+     * Lays out the program on the board: VM base and statics in SRAM, code and constants in flash.
+     *
+     * @throws GuestFault ({@link FaultKind#SRAM_OVERFLOW}) when statics alone exceed SRAM
+     */
+    public Machine(Program program, Board board, MachineOptions options) {
+        this.program = program;
+        this.board = board;
+        this.options = options;
+        this.memory = new MemoryAccount(board, program.staticBytes());
+        if (options.extraSramBytes() > 0) {
+            memory.enlargeSram(options.extraSramBytes());
+        }
+        memory.setFlashCode(board.vmFlashBytes() + program.codeBytes());
+        this.statics = new long[program.statics().size()];
+        for (StaticField f : program.statics()) {
+            statics[f.slot()] = f.initial();
+        }
+        for (Map.Entry<Integer, GuestArray> e : program.progmem().entrySet()) {
+            GuestArray a = e.getValue();
+            a.address = (int) memory.placeFlashData(a.dataBytes());
+            statics[e.getKey()] = arrays.add(a);
+        }
+        for (String s : program.strings()) {
+            memory.placeFlashData(s.length() + 1);
+        }
+        var costs = board.costs();
+        this.interpreter = new Interpreter(this, program.methods(), statics, arrays, memory,
+                costs.extra("branch_taken"), costs.extra("newarray_per_byte"), board.memory().arrayHeaderBytes());
+        this.hal = new HalBridge(this, options, costs.extra("arraycopy_per_byte"));
+        if (memory.staticsOverflow()) {
+            throw new GuestFault(FaultKind.SRAM_OVERFLOW, "static fields (" + program.staticBytes()
+                    + " B) and the VM base (" + board.vmSramBytes() + " B) exceed " + board.id() + "'s "
+                    + board.sram().size() + " B SRAM", List.of(), 0);
+        }
+    }
+
+    /** Runs every {@code <clinit>} in order. */
+    public void runInitializers() {
+        for (int id : program.initializers()) {
+            if (!halted) {
+                invoke(id, new long[0]);
+            }
+        }
+    }
+
+    /** Runs {@code setup()} once. */
+    public void setup() {
+        if (!halted) {
+            invoke(program.setupId(), new long[0]);
+        }
+    }
+
+    /**
+     * Runs {@code loop()} once; allocation inside it is a fault.
+     *
+     * @return false when the firmware has halted ({@code Mcu.halt()}) and no further loop runs
+     */
+    public boolean loop() {
+        if (halted) {
+            return false;
+        }
+        interpreter.inLoop = true;
+        try {
+            invoke(program.loopId(), new long[0]);
+        } finally {
+            interpreter.inLoop = false;
+        }
+        return !halted;
+    }
+
+    /**
+     * Calls firmware method {@code owner.name descriptor} with raw argument slots (int, float bits
+     * and array handles one slot each; a long two slots: the value then 0).
+     *
+     * @return the raw result (an int sign-extended, float bits, a long), 0 for void
+     * @throws IllegalArgumentException when the program has no such method
+     */
+    public long call(String owner, String name, String descriptor, long... args) {
+        int id = program.find(owner, name, descriptor);
+        if (id < 0) {
+            throw new IllegalArgumentException("no method " + owner + "." + name + descriptor + " in the program");
+        }
+        return invoke(id, args);
+    }
+
+    private long invoke(int id, long[] args) {
+        long sp = memory.stackPointer();
+        try {
+            return interpreter.call(id, args, options.watchdogCycles());
+        } catch (Trap t) {
+            if (t.kind != null) {
+                throw t;
+            }
+            halted = true;
+            return 0;
+        } finally {
+            memory.resetStack(sp);
+        }
+    }
+
+    /** Whether the firmware called {@code Mcu.halt()}. */
+    public boolean halted() {
+        return halted;
+    }
+
+    /** Cycles executed since reset. */
+    public long cycles() {
+        return interpreter.cycles;
+    }
+
+    /** Microseconds slept through {@code Mcu.sleepMicros}. */
+    public long sleptMicros() {
+        return hal.sleptMicros();
+    }
+
+    /** Bytes the firmware wrote with {@code Semihost.write}. */
+    public byte[] semihostOutput() {
+        return hal.semihostOutput();
+    }
+
+    /** SRAM and flash accounting. */
+    public MemoryAccount memory() {
+        return memory;
+    }
+
+    /** The board. */
+    public Board board() {
+        return board;
+    }
+
+    /** The program. */
+    public Program program() {
+        return program;
+    }
+
+    /** Raw value of a static field, for tests and reports. */
+    public long staticValue(String owner, String name) {
+        for (StaticField f : program.statics()) {
+            if (f.owner().equals(owner) && f.name().equals(name)) {
+                return statics[f.slot()];
+            }
+        }
+        throw new IllegalArgumentException("no static field " + owner + "." + name + " in the program");
+    }
+
+    /** The guest array behind handle {@code h} (null for 0). */
+    public GuestArray array(int handle) {
+        return arrays.get(handle);
+    }
+
+    ArrayTable arrays() {
+        return arrays;
+    }
+
+    Interpreter interpreter() {
+        return interpreter;
+    }
+
+    /** Method by id. */
+    public DecodedMethod method(int id) {
+        return program.methods()[id];
+    }
+}

@@ -1,0 +1,35 @@
+package dev.tinyj.emulator.vm.exec;
+
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * How a machine runs.
+ *
+ * @param watchdogCycles the run faults with {@link FaultKind#WATCHDOG} past this many cycles
+ * @param serial where the firmware's Serial bytes go
+ * @param flashSegments bytes of each flash segment id ({@code Flash.segment(id)})
+ * @param adcTrace samples returned by {@code Adc.read}, in order, wrapping (empty: reads 0)
+ * @param semihostInput bytes {@code Semihost.read} returns
+ * @param extraSramBytes hypothetical SRAM added above the real end ({@code --ignore-limits}), 0 normally
+ */
+public record MachineOptions(
+        long watchdogCycles,
+        OutputStream serial,
+        Map<Integer, byte[]> flashSegments,
+        int[] adcTrace,
+        byte[] semihostInput,
+        long extraSramBytes) {
+
+    /** A generous default watchdog: 10^10 cycles (over 10 minutes of a 16 MHz AVR). */
+    public static final long DEFAULT_WATCHDOG_CYCLES = 10_000_000_000L;
+
+    /** Defaults: default watchdog, no segments, no ADC trace, no input. */
+    public static MachineOptions defaults(OutputStream serial) {
+        return new MachineOptions(DEFAULT_WATCHDOG_CYCLES, serial, Map.of(), new int[0], new byte[0], 0);
+    }
+
+    public MachineOptions withWatchdog(long cycles) {
+        return new MachineOptions(cycles, serial, flashSegments, adcTrace, semihostInput, extraSramBytes);
+    }
+}

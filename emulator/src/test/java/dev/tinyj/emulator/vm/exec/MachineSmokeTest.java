@@ -1,0 +1,80 @@
+package dev.tinyj.emulator.vm.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tinyj.boards.Board;
+import dev.tinyj.boards.CodeSizeModel;
+import dev.tinyj.boards.CostTable;
+import dev.tinyj.boards.Figure;
+import dev.tinyj.boards.MemoryModel;
+import dev.tinyj.boards.PowerModel;
+import dev.tinyj.emulator.vm.decode.Linker;
+import dev.tinyj.emulator.vm.decode.MethodKey;
+import dev.tinyj.emulator.vm.decode.Program;
+import dev.tinyj.emulator.vm.load.ClassPath;
+import dev.tinyj.emulator.vm.load.FirmwareImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.Opcode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MachineSmokeTest {
+    static Board unitBoard() {
+        Map<String, Integer> ops = new HashMap<>();
+        for (Opcode o : Opcode.values()) {
+            ops.put(o.name().toLowerCase(), 1);
+        }
+        ops.put("wide", 1);
+        Map<String, Integer> extras = new HashMap<>();
+        for (String e : List.of("branch_taken", "array_load_flash", "array_bounds_check", "invoke", "return",
+                "invoke_per_arg_slot", "switch_per_case", "newarray_per_byte", "native_call", "serial_print",
+                "adc_read", "flash_read_short", "flash_read_int", "arraycopy", "arraycopy_per_byte",
+                "math_min_max_abs", "math_min_max_abs_long", "math_min_max_abs_float", "clz")) {
+            extras.put(e, 1);
+        }
+        extras.put("free", 0);
+        return new Board("unit", "unit", "unit", "unit", 16_000_000, new Board.Region(0, 32768),
+                new Board.Region(0x100, 2048), 100, 400, new MemoryModel(2, 2, 4, 2), new CodeSizeModel(3, 8, false),
+                new CostTable("unit", ops, extras, false),
+                new PowerModel(Figure.unknown("t"), Figure.unknown("t"), Map.of(), Figure.unknown("t")));
+    }
+
+    @Test
+    void smokeMatchesHostJvm() throws Exception {
+        Path classes = Path.of(fw.Smoke.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        FirmwareImage image = FirmwareImage.load(ClassPath.of(List.of(classes)), "fw.Smoke");
+        List<MethodKey> keys = new ArrayList<>();
+        for (var m : image.main().methods()) {
+            if ((m.flags().flagsMask() & ClassFile.ACC_STATIC) != 0) {
+                keys.add(new MethodKey("fw/Smoke", m.methodName().stringValue(), m.methodType().stringValue()));
+            }
+        }
+        Program p = Linker.link(image, keys, List.of(), List.of(), unitBoard());
+        ByteArrayOutputStream emu = new ByteArrayOutputStream();
+        Machine machine = new Machine(p, unitBoard(), MachineOptions.defaults(emu));
+        machine.runInitializers();
+        machine.setup();
+        machine.loop();
+        machine.loop();
+
+        ByteArrayOutputStream host = new ByteArrayOutputStream();
+        dev.tinyj.hal.Serial.redirect(new PrintStream(host, true));
+        try {
+            fw.Smoke.setup();
+            fw.Smoke.loop();
+            fw.Smoke.loop();
+        } finally {
+            dev.tinyj.hal.Serial.redirect(System.out);
+        }
+        System.out.println(emu);
+        assertEquals(host.toString(), emu.toString());
+        System.out.println("cycles " + machine.cycles() + " stack " + machine.memory().stackPeakBytes()
+                + " heap " + machine.memory().heapBytes() + " statics " + machine.memory().staticBytes());
+    }
+}
