@@ -1,0 +1,237 @@
+package dev.tinyj.emulator.vm.verify;
+
+import dev.tinyj.emulator.vm.load.FirmwareImage;
+import dev.tinyj.emulator.vm.load.ImageException;
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.Opcode;
+import java.lang.classfile.instruction.FieldInstruction;
+import java.lang.classfile.instruction.InvokeInstruction;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
+import java.util.SequencedSet;
+import java.util.Set;
+
+/**
+ * Checks that a firmware image stays inside TinyJ's restricted subset (DESIGN.md, "The
+ * restricted subset") and computes what the VM needs to run it.
+ *
+ * <p>Steps:
+ * <ol>
+ *   <li>Reach: start at the main class ({@code setup()V}, {@code loop()V}); a class is reached
+ *       when a reached method names it in {@code invokestatic}, {@code getstatic} or
+ *       {@code putstatic} (the class that declares the resolved member, JVMS §5.4.3), or when a
+ *       reached class extends it; a reached class's {@code <clinit>} is reached. Only reached
+ *       methods are checked, so an unused javac default constructor is no violation.
+ *   <li>Check each reached method: flags and descriptor ({@link TypeRules}), each instruction
+ *       ({@link InstructionRules}), each {@code invokestatic}/{@code getstatic}/{@code putstatic}
+ *       ({@link MemberRules}), each exception-table entry (reported at the start of its
+ *       protected range); check each reached class's static fields ({@link TypeRules}) and
+ *       {@code @Progmem} tables ({@link ProgmemScanner}). A static final field with a
+ *       ConstantValue attribute (JVMS §4.7.2) that no reachable code reads is a javac constant
+ *       and is not checked.
+ *   <li>Order: {@link InitOrder} gives the {@code <clinit>} order; {@link CallGraph} gives the
+ *       callees-first method order, the longest call chain, and every recursive call.
+ * </ol>
+ * Every violation is reported, sorted by file, line and offset; identical ones once.
+ */
+public final class SubsetVerifier {
+    private static final String CLINIT = "<clinit>";
+    private static final String RECURSION_HINT = "the stack depth must be computable; use a loop";
+    private static final String PROGMEM_WRITE = "@Progmem field written outside its constant initialiser: "
+            + "flash is read-only";
+
+    /** A reached class and the source file its messages name. */
+    private record ClassInfo(String name, ClassModel model, String file, String superclass) {
+    }
+
+    /** A reached method and what its code refers to. */
+    private record MethodFacts(MethodRef ref, ClassInfo owner, MethodModel model, Listing listing,
+            SequencedMap<MethodRef, Listing.Insn> callees, SequencedSet<String> classRefs) {
+    }
+
+    private final FirmwareImage image;
+    private final MemberRules members;
+    private final Map<String, ClassInfo> classes = new LinkedHashMap<>();
+    private final Map<MethodRef, MethodFacts> methods = new LinkedHashMap<>();
+    private final Deque<MethodFacts> work = new ArrayDeque<>();
+    private final Set<Violation> violations = new LinkedHashSet<>();
+    private final FieldChecks fields = new FieldChecks();
+
+    private SubsetVerifier(FirmwareImage image) {
+        this.image = image;
+        this.members = new MemberRules(image);
+    }
+
+    /**
+     * Verifies {@code image} and returns every violation with the orders and tables the VM needs.
+     *
+     * @throws ImageException only when a class file of the image cannot be parsed; subset
+     *     violations are returned, never thrown
+     */
+    public static VerifiedProgram verify(FirmwareImage image) throws ImageException {
+        try {
+            return new SubsetVerifier(image).run();
+        } catch (IllegalArgumentException e) {
+            throw new ImageException("a class file of " + image.mainClass() + " is malformed: " + e.getMessage());
+        }
+    }
+
+    private VerifiedProgram run() throws ImageException {
+        ClassInfo main = reachClass(image.main());
+        for (MethodModel m : main.model().methods()) {
+            String name = m.methodName().stringValue();
+            if ((name.equals("setup") || name.equals("loop")) && m.methodType().equalsString("()V")) {
+                reachMethod(main, m);
+            }
+        }
+        while (!work.isEmpty()) {
+            check(work.removeFirst());
+        }
+        List<String> initOrder = InitOrder.compute(main.name(), classRefs(),
+                c -> methods.containsKey(new MethodRef(c, CLINIT, "()V")));
+        List<MethodRef> roots = new ArrayList<>();
+        initOrder.forEach(c -> roots.add(new MethodRef(c, CLINIT, "()V")));
+        roots.add(new MethodRef(main.name(), "setup", "()V"));
+        roots.add(new MethodRef(main.name(), "loop", "()V"));
+        Map<MethodRef, SequencedMap<MethodRef, Listing.Insn>> edges = new LinkedHashMap<>();
+        methods.forEach((ref, facts) -> edges.put(ref, facts.callees()));
+        CallGraph<Listing.Insn> graph = new CallGraph<>(edges, roots);
+        for (CallGraph.Cycle<Listing.Insn> cycle : graph.cycles()) {
+            report(methods.get(cycle.caller()), cycle.site(), "recursion: " + cycle.text() + ": " + RECURSION_HINT);
+        }
+        violations.addAll(fields.violations());
+        List<Violation> sorted = new ArrayList<>(violations);
+        sorted.sort(null);
+        return new VerifiedProgram(sorted, graph.order(), initOrder, fields.tables(), graph.maxDepth());
+    }
+
+    private ClassInfo reachClass(ClassModel model) throws ImageException {
+        String name = model.thisClass().asInternalName();
+        ClassInfo known = classes.get(name);
+        if (known != null) {
+            return known;
+        }
+        String pkg = name.substring(0, name.lastIndexOf('/') + 1);
+        String file = model.findAttribute(Attributes.sourceFile())
+                .map(a -> pkg + a.sourceFile().stringValue())
+                .orElse(name + ".class");
+        ClassModel sup = members.superclass(model).orElse(null);
+        ClassInfo info = new ClassInfo(name, model, file, sup == null ? null : sup.thisClass().asInternalName());
+        classes.put(name, info);
+        if (sup != null) {
+            reachClass(sup);
+        }
+        MethodModel clinit = null;
+        for (MethodModel m : model.methods()) {
+            if (m.methodName().equalsString(CLINIT)) {
+                clinit = m;
+                reachMethod(info, m);
+            }
+        }
+        for (Violation v : fields.addClass(name, file, model, clinit == null ? null : Listing.of(clinit))) {
+            violations.add(v);
+        }
+        return info;
+    }
+
+    private MethodFacts reachMethod(ClassInfo owner, MethodModel m) {
+        MethodRef ref = new MethodRef(owner.name(), m.methodName().stringValue(), m.methodType().stringValue());
+        MethodFacts facts = methods.get(ref);
+        if (facts == null) {
+            facts = new MethodFacts(ref, owner, m, Listing.of(m), new LinkedHashMap<>(), new LinkedHashSet<>());
+            methods.put(ref, facts);
+            work.addLast(facts);
+        }
+        return facts;
+    }
+
+    private void check(MethodFacts f) throws ImageException {
+        for (String reason : TypeRules.method(f.model())) {
+            violations.add(new Violation(f.owner().file(), f.listing().firstLine(), reason, f.ref().display(),
+                    Violation.NO_OFFSET));
+        }
+        List<Listing.Insn> code = f.listing().insns();
+        for (int i = 0; i < code.size(); i++) {
+            Listing.Insn at = code.get(i);
+            String reason = InstructionRules.reason(code, i);
+            if (reason != null) {
+                report(f, at, reason);
+            }
+            switch (at.instruction()) {
+                case InvokeInstruction x when x.opcode() == Opcode.INVOKESTATIC -> call(f, at, x);
+                case FieldInstruction x when x.opcode() == Opcode.GETSTATIC || x.opcode() == Opcode.PUTSTATIC ->
+                        staticField(f, at, x);
+                default -> {
+                    // no reference to another class
+                }
+            }
+        }
+        for (Listing.Catch c : f.listing().catches()) {
+            violations.add(new Violation(f.owner().file(), c.line(), "exception handler (catch " + c.catchType()
+                    + "): exceptions need objects; " + InstructionRules.PANIC_HINT, f.ref().display(), c.startOffset()));
+        }
+    }
+
+    private void call(MethodFacts f, Listing.Insn at, InvokeInstruction x) throws ImageException {
+        var r = members.call(x.owner().asInternalName(), x.name().stringValue(), x.type().stringValue());
+        if (r.reason() != null) {
+            report(f, at, r.reason());
+        }
+        if (r.found()) {
+            ClassInfo decl = reachClass(r.declaring());
+            f.classRefs().add(decl.name());
+            MethodFacts callee = reachMethod(decl, r.member());
+            f.callees().putIfAbsent(callee.ref(), at);
+        }
+    }
+
+    private void staticField(MethodFacts f, Listing.Insn at, FieldInstruction x) throws ImageException {
+        var r = members.field(x.owner().asInternalName(), x.name().stringValue(), x.type().stringValue());
+        if (r.reason() != null) {
+            report(f, at, r.reason());
+        }
+        if (r.found()) {
+            ClassInfo decl = reachClass(r.declaring());
+            f.classRefs().add(decl.name());
+            String field = r.member().fieldName().stringValue();
+            fields.used(decl.name(), field, new Violation(f.owner().file(), at.line(), "", f.ref().display(), at.offset()));
+            boolean inOwnClinit = f.ref().owner().equals(decl.name()) && f.ref().name().equals(CLINIT);
+            if (x.opcode() == Opcode.PUTSTATIC && !inOwnClinit && fields.isProgmem(decl.name(), field)) {
+                report(f, at, PROGMEM_WRITE + " (" + MethodRef.simpleName(decl.name()) + "." + field + ")");
+            }
+        }
+    }
+
+    private void report(MethodFacts f, Listing.Insn at, String reason) {
+        violations.add(new Violation(f.owner().file(), at.line(), reason, f.ref().display(), at.offset()));
+    }
+
+    /** Each reached class's references for {@link InitOrder}: superclass, then first-use order. */
+    private Map<String, SequencedSet<String>> classRefs() {
+        Map<String, SequencedSet<String>> refs = new LinkedHashMap<>();
+        for (ClassInfo c : classes.values()) {
+            SequencedSet<String> out = new LinkedHashSet<>();
+            if (c.superclass() != null) {
+                out.add(c.superclass());
+            }
+            for (MethodModel m : c.model().methods()) {
+                MethodFacts facts = methods.get(
+                        new MethodRef(c.name(), m.methodName().stringValue(), m.methodType().stringValue()));
+                if (facts != null) {
+                    out.addAll(facts.classRefs());
+                }
+            }
+            out.remove(c.name());
+            refs.put(c.name(), out);
+        }
+        return refs;
+    }
+}
