@@ -18,7 +18,7 @@ interface LinkContext {
     int allocationSite(String description);
 
     /** The @Progmem initialiser starting at {@code bytecode} in {@code owner.<clinit>}, or null. */
-    ProgmemInit progmemAt(String owner, String method, int bytecode);
+    dev.tinyj.emulator.vm.verify.ProgmemTable progmemAt(String owner, String method, int bytecode);
 
     CostTable costs();
 

@@ -6,6 +6,9 @@ import dev.tinyj.boards.MemoryModel;
 import dev.tinyj.emulator.vm.load.FirmwareImage;
 import dev.tinyj.emulator.vm.load.ImageException;
 import dev.tinyj.emulator.vm.memory.GuestArray;
+import dev.tinyj.emulator.vm.verify.MethodRef;
+import dev.tinyj.emulator.vm.verify.ProgmemTable;
+import dev.tinyj.emulator.vm.verify.VerifiedProgram;
 import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.FieldModel;
@@ -27,10 +30,10 @@ import java.util.Map;
 public final class Linker implements LinkContext {
     private final FirmwareImage image;
     private final Board board;
-    private final Map<MethodKey, Integer> ids = new LinkedHashMap<>();
+    private final Map<MethodRef, Integer> ids = new LinkedHashMap<>();
     private final Map<String, StaticField> statics = new LinkedHashMap<>();
-    private final Map<String, ProgmemInit> progmemByField = new HashMap<>();
-    private final Map<String, ProgmemInit> progmemByStart = new HashMap<>();
+    private final Map<String, ProgmemTable> progmemByField = new HashMap<>();
+    private final Map<String, ProgmemTable> progmemByStart = new HashMap<>();
     private final Map<Integer, GuestArray> progmemArrays = new LinkedHashMap<>();
     private final List<String> strings = new ArrayList<>();
     private final List<String> sites = new ArrayList<>();
@@ -45,31 +48,33 @@ public final class Linker implements LinkContext {
      * Links the image.
      *
      * @param image the loaded image
-     * @param reachable every reachable method (from the verifier)
-     * @param initOrder classes whose {@code <clinit>} runs, in order (from the verifier)
-     * @param progmem @Progmem tables (from the verifier)
+     * @param verified the verifier's result; must be {@link VerifiedProgram#ok()}
      * @param board the target board (cost table, memory and code-size models)
      * @throws ImageException when a reachable method or class cannot be found
+     * @throws IllegalArgumentException when {@code verified} has violations
      */
-    public static Program link(FirmwareImage image, List<MethodKey> reachable, List<String> initOrder,
-            List<ProgmemInit> progmem, Board board) throws ImageException {
-        return new Linker(image, board).run(reachable, initOrder, progmem);
+    public static Program link(FirmwareImage image, VerifiedProgram verified, Board board) throws ImageException {
+        if (!verified.ok()) {
+            throw new IllegalArgumentException("cannot link a program with subset violations");
+        }
+        return new Linker(image, board).run(verified.reachableMethods(), verified.initOrder(),
+                verified.progmemTables());
     }
 
-    private Program run(List<MethodKey> reachable, List<String> initOrder, List<ProgmemInit> progmem)
+    private Program run(List<MethodRef> reachable, List<String> initOrder, List<ProgmemTable> progmem)
             throws ImageException {
-        for (ProgmemInit p : progmem) {
+        for (ProgmemTable p : progmem) {
             progmemByField.put(p.owner() + "." + p.field(), p);
-            progmemByStart.put(p.owner() + ".<clinit>@" + p.startBytecode(), p);
+            progmemByStart.put(p.owner() + ".<clinit>@" + p.startOffset(), p);
         }
-        for (MethodKey k : reachable) {
+        for (MethodRef k : reachable) {
             ids.putIfAbsent(k, ids.size());
         }
         Predecoder pre = new Predecoder(this);
         DecodedMethod[] methods = new DecodedMethod[ids.size()];
         long codeBytes = 0;
-        for (Map.Entry<MethodKey, Integer> e : ids.entrySet()) {
-            MethodKey k = e.getKey();
+        for (Map.Entry<MethodRef, Integer> e : ids.entrySet()) {
+            MethodRef k = e.getKey();
             ClassModel cls = image.classModel(k.owner())
                     .orElseThrow(() -> new ImageException("cannot find class " + k.owner()));
             MethodModel mm = cls.methods().stream()
@@ -82,14 +87,14 @@ public final class Linker implements LinkContext {
                     + board.codeSize().perMethodBytes();
         }
         String main = image.mainClass();
-        int setup = ids.getOrDefault(new MethodKey(main, "setup", "()V"), -1);
-        int loop = ids.getOrDefault(new MethodKey(main, "loop", "()V"), -1);
+        int setup = ids.getOrDefault(new MethodRef(main, "setup", "()V"), -1);
+        int loop = ids.getOrDefault(new MethodRef(main, "loop", "()V"), -1);
         if (setup < 0 || loop < 0) {
             throw new ImageException("firmware " + main + " needs static void setup() and loop()");
         }
         List<Integer> inits = new ArrayList<>();
         for (String cls : initOrder) {
-            Integer id = ids.get(new MethodKey(cls, "<clinit>", "()V"));
+            Integer id = ids.get(new MethodRef(cls, "<clinit>", "()V"));
             if (id != null) {
                 inits.add(id);
             }
@@ -113,15 +118,16 @@ public final class Linker implements LinkContext {
         if (f != null) {
             return f;
         }
-        ProgmemInit pm = progmemByField.get(key);
+        ProgmemTable pm = progmemByField.get(key);
         int bytes = pm != null ? 0 : fieldBytes(descriptor, board.memory().pointerBytes());
         f = new StaticField(owner, name, descriptor, statics.size(), bytes, constantValue(owner, name));
         statics.put(key, f);
         staticBytes += bytes;
         if (pm != null) {
-            GuestArray a = GuestArray.allocate(pm.atype(), pm.values().length, true);
-            for (int k = 0; k < pm.values().length; k++) {
-                a.set(k, pm.values()[k]);
+            long[] values = pm.values();
+            GuestArray a = GuestArray.allocate(GuestArray.atypeOf(pm.elementType()), values.length, true);
+            for (int k = 0; k < values.length; k++) {
+                a.set(k, values[k]);
             }
             progmemArrays.put(f.slot(), a);
         }
@@ -167,7 +173,7 @@ public final class Linker implements LinkContext {
 
     @Override
     public int methodId(String owner, String name, String descriptor) {
-        return ids.getOrDefault(new MethodKey(owner, name, descriptor), -1);
+        return ids.getOrDefault(new MethodRef(owner, name, descriptor), -1);
     }
 
     @Override
@@ -187,7 +193,7 @@ public final class Linker implements LinkContext {
     }
 
     @Override
-    public ProgmemInit progmemAt(String owner, String method, int bytecode) {
+    public ProgmemTable progmemAt(String owner, String method, int bytecode) {
         if (!method.equals("<clinit>")) {
             return null;
         }

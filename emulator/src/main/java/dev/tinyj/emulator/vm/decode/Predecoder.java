@@ -100,16 +100,16 @@ final class Predecoder {
             int pc = at[k];
             bcAt[pc] = it.bytecode();
             lnAt[pc] = it.line();
-            ProgmemInit pm = ctx.progmemAt(owner, name, it.bytecode());
+            dev.tinyj.emulator.vm.verify.ProgmemTable pm = ctx.progmemAt(owner, name, it.bytecode());
             if (pm != null) {
-                Integer end = itemAtBytecode.get(pm.endBytecode());
+                Integer end = itemAtBytecode.get(pm.endOffset());
                 if (end == null || size(it.ins()) < 2) {
                     throw new IllegalStateException("@Progmem initialiser range not on instruction boundaries: "
                             + owner + "." + pm.field());
                 }
                 out[pc] = Op.PROGMEM_SKIP;
                 out[pc + 1] = at[end];
-                skippedBytes += pm.endBytecode() - pm.startBytecode();
+                skippedBytes += pm.endOffset() - pm.startOffset();
                 continue;
             }
             emit(it, out, pc, labelItem, at, owner, name, desc, cls);

@@ -55,6 +55,20 @@ public final class GuestArray {
         return new GuestArray(T_BYTE, bytes.length, true, bytes);
     }
 
+    /** The atype code of a primitive descriptor character ({@code Z B C S I J F}). */
+    public static int atypeOf(char descriptor) {
+        return switch (descriptor) {
+            case 'Z' -> T_BOOLEAN;
+            case 'B' -> T_BYTE;
+            case 'C' -> T_CHAR;
+            case 'S' -> T_SHORT;
+            case 'I' -> T_INT;
+            case 'F' -> T_FLOAT;
+            case 'J' -> T_LONG;
+            default -> throw new IllegalArgumentException("not a primitive array element: " + descriptor);
+        };
+    }
+
     /** Bytes per element of {@code type}. */
     public static int elementBytes(int type) {
         return switch (type) {
