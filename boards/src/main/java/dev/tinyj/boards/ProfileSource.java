@@ -105,4 +105,30 @@ interface ProfileSource {
             }
         };
     }
+
+    /**
+     * Profiles under {@code root} first, then the shipped ones: a board file of one's own can
+     * {@code include mcus/atmega328p.mcu} from this module. Board ids are those under {@code root}.
+     */
+    static ProfileSource overlay(Path root) {
+        ProfileSource own = directory(root);
+        ProfileSource shipped = classpath();
+        return new ProfileSource() {
+            @Override
+            public String read(String name) throws BoardException {
+                String text = own.read(name);
+                return text != null ? text : shipped.read(name);
+            }
+
+            @Override
+            public List<String> boardIds() throws BoardException {
+                return own.boardIds();
+            }
+
+            @Override
+            public String toString() {
+                return own + " (then " + shipped + ")";
+            }
+        };
+    }
 }
