@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a resolved {@link Profile} into a {@link Board}: checks that every required field is
@@ -17,6 +18,7 @@ final class BoardAssembler {
     static final String OP = "op.";
     static final String EXTRA = "extra.";
     static final String SLEEP = "power.sleep_microamps.";
+    private static final Pattern DECIMAL = Pattern.compile("[0-9][0-9_]*(\\.[0-9][0-9_]*)?");
 
     /** Fields every board must end up with (from the board file or its includes). */
     static final List<String> REQUIRED = List.of(
@@ -158,15 +160,11 @@ final class BoardAssembler {
         return (int) v;
     }
 
+    /** A non-negative decimal number: digits with an optional fraction, {@code _} allowed. */
     private double decimal(String key) throws BoardException {
         String raw = text(key);
-        try {
-            double v = Double.parseDouble(raw.replace("_", ""));
-            if (v >= 0 && Double.isFinite(v) && !raw.contains("x") && !raw.contains("X")) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        if (DECIMAL.matcher(raw).matches()) {
+            return Double.parseDouble(raw.replace("_", ""));
         }
         throw bad(key, "expected a non-negative decimal number, got '" + raw + "'");
     }

@@ -108,6 +108,18 @@ class ProfileErrorsTest {
     }
 
     @Test
+    void decimalFigureRejectsJavaSuffixes(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("boards"));
+        Files.writeString(dir.resolve("boards/x.board"),
+                "include boards/minimal.board\npower.supply_volts = 3.3f  # source: test\n");
+        Files.writeString(dir.resolve("boards/minimal.board"), Files.readString(ROOT.resolve("boards/minimal.board")));
+        BoardException e = assertThrows(BoardException.class,
+                () -> new BoardLoader(ProfileSource.overlay(dir)).load("x"));
+        assertEquals("boards/x.board:2: field 'power.supply_volts': expected a non-negative decimal number, got '3.3f'",
+                e.getMessage());
+    }
+
+    @Test
     void malformedLineIsRejected(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("boards"));
         Files.writeString(dir.resolve("boards/x.board"), "# comment\n\nclock_hz 16\n");

@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -131,6 +135,21 @@ class ShippedBoardsTest {
     @Test
     void loadedBoardsAreCached() throws BoardException {
         assertSame(Boards.load("arduino-uno"), Boards.load("arduino-uno"));
+    }
+
+    @Test
+    void concurrentLoadsAgreeOnOneBoard() throws Exception {
+        BoardLoader fresh = new BoardLoader(ProfileSource.classpath());
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<Board>> loads = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                loads.add(pool.submit(() -> fresh.load("nucleo-f446re")));
+            }
+            Board first = loads.get(0).get();
+            for (Future<Board> load : loads) {
+                assertSame(first, load.get());
+            }
+        }
     }
 
     @Test
