@@ -2,14 +2,28 @@ package dev.tinyj.boards;
 
 import java.util.List;
 
-/** Finds and loads board profiles shipped in this module. */
+/**
+ * Finds and loads the board profiles shipped in this module (classpath resources under
+ * {@code dev/tinyj/boards/}; the format is described in {@code boards/README.md}). Nothing is read
+ * from the network. Loaded boards are cached; every method is thread-safe.
+ */
 public final class Boards {
+    private static final BoardLoader SHIPPED = new BoardLoader(ProfileSource.classpath());
+
     private Boards() {
     }
 
-    /** Ids of every shipped board, sorted. */
+    /**
+     * Ids of every shipped board, sorted.
+     *
+     * @throws IllegalStateException when the module's board index is missing (a packaging bug)
+     */
     public static List<String> ids() {
-        throw new UnsupportedOperationException("boards loader not written yet");
+        try {
+            return SHIPPED.ids();
+        } catch (BoardException e) {
+            throw new IllegalStateException("board index unreadable: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -19,6 +33,6 @@ public final class Boards {
      *     file (file, line, field)
      */
     public static Board load(String id) throws BoardException {
-        throw new UnsupportedOperationException("boards loader not written yet");
+        return SHIPPED.load(id);
     }
 }

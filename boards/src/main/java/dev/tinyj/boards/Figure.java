@@ -2,7 +2,10 @@ package dev.tinyj.boards;
 
 /**
  * A sourced figure from a profile file: a value (or text) with the source it was read from, or
- * unknown with the reason.
+ * unknown with the reason. In a profile a figure is written {@code key = value  # source: TEXT};
+ * {@code TEXT} becomes {@link #source()}. A figure computed from others says so: its source starts
+ * with {@code derived:}. The value {@code unknown} gives {@link #unknown(String)} with
+ * {@code TEXT} as the reason. Units are those of the field (see {@link PowerModel}).
  *
  * @param value numeric value, {@code NaN} when unknown or textual
  * @param text textual value (e.g. a power-source name), or the raw text of a number

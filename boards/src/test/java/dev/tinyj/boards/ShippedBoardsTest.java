@@ -1,0 +1,162 @@
+package dev.tinyj.boards;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The five shipped boards load with their datasheet values. */
+class ShippedBoardsTest {
+
+    @Test
+    void idsAreSortedAndMatchTheBoardFiles() throws IOException {
+        List<String> ids = Boards.ids();
+        assertEquals(List.of("arduino-mega2560", "arduino-nano-33-ble", "arduino-uno", "nucleo-f446re",
+                "nucleo-l4r5zi"), ids);
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/dev/tinyj/boards/boards"))) {
+            List<String> onDisk = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".board"))
+                    .map(n -> n.substring(0, n.length() - ".board".length()))
+                    .sorted()
+                    .toList();
+            assertEquals(onDisk, ids, "boards.index must list every boards/*.board file");
+        }
+    }
+
+    @Test
+    void unoHasItsDatasheetValues() throws BoardException {
+        Board uno = Boards.load("arduino-uno");
+        assertEquals("arduino-uno", uno.id());
+        assertEquals("atmega328p", uno.mcu());
+        assertEquals("avr8", uno.core());
+        assertEquals(16_000_000L, uno.clockHz());
+        assertEquals(new Board.Region(0x100, 2048), uno.sram());
+        assertEquals(0x900, uno.sram().end());
+        assertEquals(new Board.Region(0, 32_256), uno.flash());
+        assertEquals(157, uno.vmSramBytes());
+        assertEquals(444, uno.vmFlashBytes());
+        assertEquals(new MemoryModel(2, 2, 4, 2), uno.memory());
+        assertEquals(new CodeSizeModel(3.0, 8, false), uno.codeSize());
+        assertEquals("avr8", uno.costs().core());
+        assertFalse(uno.costs().calibrated());
+        assertEquals(4, uno.costs().opcode("iadd"));
+        assertEquals(1, uno.costs().extra("array_load_flash"));
+    }
+
+    @Test
+    void unoPowerFiguresCarryTheirSources() throws BoardException {
+        PowerModel power = Boards.load("arduino-uno").power();
+        assertEquals(5.0, power.supplyVolts().value());
+        assertEquals(10.0, power.activeMilliamps().value());
+        assertTrue(power.activeMilliamps().source().startsWith("derived:"), power.activeMilliamps().source());
+        assertTrue(power.activeMilliamps().source().contains("Atmel-8271"));
+        Figure powerDown = power.sleepMicroamps().get("power-down");
+        assertEquals(0.1, powerDown.value());
+        assertTrue(powerDown.source().contains("watchdog off"));
+        Figure withWatchdog = power.sleepMicroamps().get("power-down-wdt");
+        assertFalse(withWatchdog.known());
+        assertTrue(Double.isNaN(withWatchdog.value()));
+        assertTrue(power.powerSource().text().startsWith("USB 5 V"));
+    }
+
+    @Test
+    void megaSubtractsItsBootloader() throws BoardException {
+        Board mega = Boards.load("arduino-mega2560");
+        assertEquals("atmega2560", mega.mcu());
+        assertEquals(new Board.Region(0, 253_952), mega.flash());
+        assertEquals(new Board.Region(0x200, 8_192), mega.sram());
+        assertEquals(16_000_000L, mega.clockHz());
+        assertEquals(2, mega.memory().pointerBytes());
+    }
+
+    @Test
+    void nano33BleIsACortexM4() throws BoardException {
+        Board nano = Boards.load("arduino-nano-33-ble");
+        assertEquals("nrf52840", nano.mcu());
+        assertEquals("cortex-m4", nano.core());
+        assertEquals(64_000_000L, nano.clockHz());
+        assertEquals(new Board.Region(0, 1_048_576), nano.flash());
+        assertEquals(new Board.Region(0x2000_0000L, 262_144), nano.sram());
+        assertEquals(3.3, nano.power().activeMilliamps().value());
+        assertEquals(1.5, nano.power().sleepMicroamps().get("system-on-idle").value());
+    }
+
+    @Test
+    void l4r5ziUsesTheMeasuredMlperfPower() throws BoardException {
+        Board l4 = Boards.load("nucleo-l4r5zi");
+        assertEquals("stm32l4r5zi", l4.mcu());
+        assertEquals("cortex-m4", l4.core());
+        assertEquals(120_000_000L, l4.clockHz());
+        assertEquals(655_360, l4.sram().size());
+        assertEquals(0x2000_0000L, l4.sram().base());
+        assertEquals(new Board.Region(0x0800_0000L, 2_097_152), l4.flash());
+        assertEquals(new MemoryModel(4, 4, 8, 4), l4.memory());
+        assertEquals(new CodeSizeModel(1.6, 4, false), l4.codeSize());
+        assertEquals(1.8, l4.power().supplyVolts().value());
+        double milliwatts = l4.power().supplyVolts().value() * l4.power().activeMilliamps().value();
+        assertEquals(41.0, milliwatts, 0.5, "MLPerf Tiny v0.5 measured 40.5-41.5 mW");
+        assertTrue(l4.power().activeMilliamps().source().contains("MLPerf Tiny"));
+    }
+
+    @Test
+    void f446reLeavesUnsourcedFiguresUnknown() throws BoardException {
+        Board f4 = Boards.load("nucleo-f446re");
+        assertEquals(180_000_000L, f4.clockHz());
+        assertEquals(new Board.Region(0x0800_0000L, 524_288), f4.flash());
+        assertEquals(new Board.Region(0x2000_0000L, 131_072), f4.sram());
+        Figure active = f4.power().activeMilliamps();
+        assertFalse(active.known());
+        assertEquals("unknown", active.text());
+        assertTrue(active.source().contains("DS10693"), active.source());
+    }
+
+    @Test
+    void everyFigureOfEveryBoardHasASource() throws BoardException {
+        for (String id : Boards.ids()) {
+            PowerModel p = Boards.load(id).power();
+            Stream.concat(Stream.of(p.supplyVolts(), p.activeMilliamps(), p.powerSource()),
+                            p.sleepMicroamps().values().stream())
+                    .forEach(f -> assertFalse(f.source().isBlank(), id + ": " + f));
+        }
+    }
+
+    @Test
+    void loadedBoardsAreCached() throws BoardException {
+        assertSame(Boards.load("arduino-uno"), Boards.load("arduino-uno"));
+    }
+
+    @Test
+    void concurrentLoadsAgreeOnOneBoard() throws Exception {
+        BoardLoader fresh = new BoardLoader(ProfileSource.classpath());
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<Board>> loads = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                loads.add(pool.submit(() -> fresh.load("nucleo-f446re")));
+            }
+            Board first = loads.get(0).get();
+            for (Future<Board> load : loads) {
+                assertSame(first, load.get());
+            }
+        }
+    }
+
+    @Test
+    void unknownIdListsTheKnownBoards() {
+        BoardException e = assertThrows(BoardException.class, () -> Boards.load("foo"));
+        assertEquals("unknown board 'foo'; known boards: arduino-mega2560, arduino-nano-33-ble, arduino-uno, "
+                + "nucleo-f446re, nucleo-l4r5zi", e.getMessage());
+        assertThrows(BoardException.class, () -> Boards.load("../boards/arduino-uno"));
+    }
+}
