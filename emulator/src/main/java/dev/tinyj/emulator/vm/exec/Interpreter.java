@@ -41,6 +41,8 @@ final class Interpreter {
 
     /** Cycles so far; natives read and add to it. */
     long cycles;
+    /** Bytecode instructions executed so far (predecoded instructions; a skipped @Progmem initialiser counts 1). */
+    long instructions;
     /** Whether {@code loop()} is running (allocation is a fault). */
     boolean inLoop;
 
@@ -100,11 +102,13 @@ final class Interpreter {
         int fp = 0;
         int sp = m.maxLocals;
         long cyc = cycles;
+        long count = instructions;
         final int taken = branchTaken;
         try {
             while (true) {
                 int w = code[pc];
                 cyc += w >>> 8;
+                count++;
                 switch (w & 0xFF) {
                     case Op.PUSH -> { s[sp++] = code[pc + 1]; pc += 2; }
                     case Op.PUSH2 -> {
@@ -320,6 +324,7 @@ final class Interpreter {
                         mem.popFrame(m.frameBytes);
                         if (depth == 0) {
                             cycles = cyc;
+                            instructions = count;
                             return v;
                         }
                         depth--;
@@ -351,18 +356,22 @@ final class Interpreter {
             }
         } catch (Trap t) {
             cycles = cyc;
+            instructions = count;
             if (t.kind == null) {
                 throw t;
             }
             throw fault(t, m, pc);
         } catch (ArrayIndexOutOfBoundsException e) {
             cycles = cyc;
+            instructions = count;
             throw fault(new Trap(FaultKind.ARRAY_INDEX, lower(e.getMessage())), m, pc);
         } catch (NullPointerException e) {
             cycles = cyc;
+            instructions = count;
             throw fault(new Trap(FaultKind.NULL_ARRAY, "array operation on null"), m, pc);
         } catch (ArithmeticException e) {
             cycles = cyc;
+            instructions = count;
             throw fault(new Trap(FaultKind.DIVIDE_BY_ZERO, "integer division by zero"), m, pc);
         }
     }

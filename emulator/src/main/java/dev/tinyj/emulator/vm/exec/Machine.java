@@ -143,6 +143,11 @@ public final class Machine {
         return interpreter.cycles;
     }
 
+    /** Bytecode instructions executed since reset. */
+    public long instructions() {
+        return interpreter.instructions;
+    }
+
     /** Microseconds slept through {@code Mcu.sleepMicros}. */
     public long sleptMicros() {
         return hal.sleptMicros();

@@ -8,17 +8,13 @@ import dev.tinyj.boards.CostTable;
 import dev.tinyj.boards.Figure;
 import dev.tinyj.boards.MemoryModel;
 import dev.tinyj.boards.PowerModel;
-import dev.tinyj.emulator.vm.decode.Linker;
-import dev.tinyj.emulator.vm.decode.MethodKey;
 import dev.tinyj.emulator.vm.decode.Program;
 import dev.tinyj.emulator.vm.load.ClassPath;
 import dev.tinyj.emulator.vm.load.FirmwareImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.classfile.ClassFile;
 import java.lang.classfile.Opcode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +45,7 @@ class MachineSmokeTest {
     void smokeMatchesHostJvm() throws Exception {
         Path classes = Path.of(fw.Smoke.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         FirmwareImage image = FirmwareImage.load(ClassPath.of(List.of(classes)), "fw.Smoke");
-        List<MethodKey> keys = new ArrayList<>();
-        for (var m : image.main().methods()) {
-            if ((m.flags().flagsMask() & ClassFile.ACC_STATIC) != 0) {
-                keys.add(new MethodKey("fw/Smoke", m.methodName().stringValue(), m.methodType().stringValue()));
-            }
-        }
-        Program p = Linker.link(image, keys, List.of(), List.of(), unitBoard());
+        Program p = dev.tinyj.emulator.vm.Firmware.build(ClassPath.of(List.of(classes)), "fw.Smoke", unitBoard());
         ByteArrayOutputStream emu = new ByteArrayOutputStream();
         Machine machine = new Machine(p, unitBoard(), MachineOptions.defaults(emu));
         machine.runInitializers();
