@@ -3,7 +3,6 @@ package dev.tinyj.emulator.vm.load;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.MethodModel;
-import java.lang.constant.MethodTypeDesc;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,12 @@ public final class FirmwareImage {
     /** Internal-name prefix of the HAL package. */
     public static final String HAL_PREFIX = "dev/tinyj/hal/";
 
-    private static final MethodTypeDesc VOID = MethodTypeDesc.ofDescriptor("()V");
+    /*
+     * Compared as a string: a static MethodTypeDesc.ofDescriptor("()V") here can initialise
+     * PrimitiveClassDescImpl before ConstantDescs, a JDK init cycle that throws
+     * ExceptionInInitializerError when this class is the first to touch java.lang.constant.
+     */
+    private static final String VOID = "()V";
 
     private final ClassPath classPath;
     private final String mainClass;
@@ -50,7 +54,7 @@ public final class FirmwareImage {
         for (String name : new String[] {"setup", "loop"}) {
             boolean found = false;
             for (MethodModel m : main.methods()) {
-                if (m.methodName().equalsString(name) && m.methodTypeSymbol().equals(VOID)
+                if (m.methodName().equalsString(name) && m.methodType().equalsString(VOID)
                         && (m.flags().flagsMask() & ClassFile.ACC_STATIC) != 0) {
                     found = true;
                 }

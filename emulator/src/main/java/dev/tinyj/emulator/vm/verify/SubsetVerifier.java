@@ -64,6 +64,8 @@ public final class SubsetVerifier {
     private final Deque<MethodFacts> work = new ArrayDeque<>();
     private final Set<Violation> violations = new LinkedHashSet<>();
     private final FieldChecks fields = new FieldChecks();
+    /** The class being read or checked, for the message when its class file turns out malformed. */
+    private String current;
 
     private SubsetVerifier(FirmwareImage image) {
         this.image = image;
@@ -77,14 +79,17 @@ public final class SubsetVerifier {
      *     violations are returned, never thrown
      */
     public static VerifiedProgram verify(FirmwareImage image) throws ImageException {
+        SubsetVerifier v = new SubsetVerifier(image);
         try {
-            return new SubsetVerifier(image).run();
+            return v.run();
         } catch (IllegalArgumentException e) {
-            throw new ImageException("a class file of " + image.mainClass() + " is malformed: " + e.getMessage());
+            // java.lang.classfile parses lazily: a damaged attribute or code array surfaces here
+            throw new ImageException("class file " + v.current + ".class is malformed: " + e.getMessage());
         }
     }
 
     private VerifiedProgram run() throws ImageException {
+        current = image.mainClass();
         ClassInfo main = reachClass(image.main());
         for (MethodModel m : main.model().methods()) {
             String name = m.methodName().stringValue();
@@ -119,6 +124,8 @@ public final class SubsetVerifier {
         if (known != null) {
             return known;
         }
+        String caller = current;
+        current = name;
         String pkg = name.substring(0, name.lastIndexOf('/') + 1);
         String file = model.findAttribute(Attributes.sourceFile())
                 .map(a -> pkg + a.sourceFile().stringValue())
@@ -139,6 +146,7 @@ public final class SubsetVerifier {
         for (Violation v : fields.addClass(name, file, model, clinit == null ? null : Listing.of(clinit))) {
             violations.add(v);
         }
+        current = caller;
         return info;
     }
 
@@ -146,7 +154,10 @@ public final class SubsetVerifier {
         MethodRef ref = new MethodRef(owner.name(), m.methodName().stringValue(), m.methodType().stringValue());
         MethodFacts facts = methods.get(ref);
         if (facts == null) {
+            String caller = current;
+            current = owner.name();
             facts = new MethodFacts(ref, owner, m, Listing.of(m), new LinkedHashMap<>(), new LinkedHashSet<>());
+            current = caller;
             methods.put(ref, facts);
             work.addLast(facts);
         }
@@ -154,6 +165,7 @@ public final class SubsetVerifier {
     }
 
     private void check(MethodFacts f) throws ImageException {
+        current = f.owner().name();
         for (String reason : TypeRules.method(f.model())) {
             violations.add(new Violation(f.owner().file(), f.listing().firstLine(), reason, f.ref().display(),
                     Violation.NO_OFFSET));

@@ -1,0 +1,12 @@
+package probe.bad;
+
+final class Helper {
+    static int value;
+
+    private Helper() {
+    }
+
+    static int twice(int v) {
+        return v * 2;
+    }
+}
