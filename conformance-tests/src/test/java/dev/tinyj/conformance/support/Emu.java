@@ -49,10 +49,14 @@ public final class Emu {
         }
     }
 
-    /** Loads, verifies and links firmware class {@code main} (compiled with the tests) for {@code board}. */
-    public static Program build(Class<?> main, String board) {
+    /**
+     * Loads, verifies and links firmware class {@code main} (compiled with the tests) for
+     * {@code board}; {@code entryPoints} names static methods of {@code main} that
+     * {@link Machine#call} may call besides setup/loop.
+     */
+    public static Program build(Class<?> main, String board, String... entryPoints) {
         try (ClassPath cp = ClassPath.of(List.of(classesOf(main)))) {
-            return Firmware.build(cp, main.getName(), board(board));
+            return Firmware.build(cp, main.getName(), board(board), java.util.Set.of(entryPoints));
         } catch (ImageException | SubsetException e) {
             throw new IllegalStateException(e.getMessage() + (e instanceof SubsetException s ? "\n"
                     + String.join("\n", s.violations()) : ""), e);

@@ -24,8 +24,21 @@ public final class Firmware {
      * @throws SubsetException listing every subset violation
      */
     public static Verified verify(ClassPath classPath, String mainClass) throws ImageException, SubsetException {
+        return verify(classPath, mainClass, java.util.Set.of());
+    }
+
+    /**
+     * Loads and verifies {@code mainClass}, with extra entry points: static methods of the main
+     * class, by name, that {@link dev.tinyj.emulator.vm.exec.Machine#call} may call (tests,
+     * benchmarks). They count as reachable code.
+     *
+     * @throws ImageException when a class is missing or malformed, or setup/loop are missing
+     * @throws SubsetException listing every subset violation
+     */
+    public static Verified verify(ClassPath classPath, String mainClass, java.util.Set<String> entryPoints)
+            throws ImageException, SubsetException {
         FirmwareImage image = FirmwareImage.load(classPath, mainClass);
-        VerifiedProgram vp = SubsetVerifier.verify(image);
+        VerifiedProgram vp = SubsetVerifier.verify(image, entryPoints);
         if (!vp.ok()) {
             throw new SubsetException(vp.messages());
         }
@@ -41,6 +54,12 @@ public final class Firmware {
     public static Program build(ClassPath classPath, String mainClass, Board board)
             throws ImageException, SubsetException {
         return verify(classPath, mainClass).link(board);
+    }
+
+    /** {@link #build(ClassPath, String, Board)} with extra entry points (see {@link #verify(ClassPath, String, java.util.Set)}). */
+    public static Program build(ClassPath classPath, String mainClass, Board board, java.util.Set<String> entryPoints)
+            throws ImageException, SubsetException {
+        return verify(classPath, mainClass, entryPoints).link(board);
     }
 
     /**

@@ -67,8 +67,12 @@ public final class SubsetVerifier {
     /** The class being read or checked, for the message when its class file turns out malformed. */
     private String current;
 
-    private SubsetVerifier(FirmwareImage image) {
+    /** Extra entry points: static methods of the main class by name (tests and benchmarks call them). */
+    private final Set<String> entries;
+
+    private SubsetVerifier(FirmwareImage image, Set<String> entries) {
         this.image = image;
+        this.entries = Set.copyOf(entries);
         this.members = new MemberRules(image);
     }
 
@@ -79,7 +83,18 @@ public final class SubsetVerifier {
      *     violations are returned, never thrown
      */
     public static VerifiedProgram verify(FirmwareImage image) throws ImageException {
-        SubsetVerifier v = new SubsetVerifier(image);
+        return verify(image, Set.of());
+    }
+
+    /**
+     * Like {@link #verify(FirmwareImage)}, with extra entry points: every static method of the
+     * main class whose name is in {@code entryPoints} is a root beside {@code setup()} and
+     * {@code loop()} (so a test or benchmark can call it in the emulator).
+     *
+     * @throws ImageException only when a class file of the image cannot be parsed
+     */
+    public static VerifiedProgram verify(FirmwareImage image, Set<String> entryPoints) throws ImageException {
+        SubsetVerifier v = new SubsetVerifier(image, entryPoints);
         try {
             return v.run();
         } catch (IllegalArgumentException e) {
@@ -95,6 +110,8 @@ public final class SubsetVerifier {
             String name = m.methodName().stringValue();
             if ((name.equals("setup") || name.equals("loop")) && m.methodType().equalsString("()V")) {
                 reachMethod(main, m);
+            } else if (isEntry(m)) {
+                reachMethod(main, m);
             }
         }
         while (!work.isEmpty()) {
@@ -106,6 +123,11 @@ public final class SubsetVerifier {
         initOrder.forEach(c -> roots.add(new MethodRef(c, CLINIT, "()V")));
         roots.add(new MethodRef(main.name(), "setup", "()V"));
         roots.add(new MethodRef(main.name(), "loop", "()V"));
+        for (MethodModel m : main.model().methods()) {
+            if (isEntry(m)) {
+                roots.add(new MethodRef(main.name(), m.methodName().stringValue(), m.methodType().stringValue()));
+            }
+        }
         Map<MethodRef, SequencedMap<MethodRef, Listing.Insn>> edges = new LinkedHashMap<>();
         methods.forEach((ref, facts) -> edges.put(ref, facts.callees()));
         CallGraph<Listing.Insn> graph = new CallGraph<>(edges, roots);
@@ -116,6 +138,11 @@ public final class SubsetVerifier {
         List<Violation> sorted = new ArrayList<>(violations);
         sorted.sort(null);
         return new VerifiedProgram(sorted, graph.order(), initOrder, fields.tables(), graph.maxDepth());
+    }
+
+    private boolean isEntry(MethodModel m) {
+        return entries.contains(m.methodName().stringValue())
+                && (m.flags().flagsMask() & java.lang.classfile.ClassFile.ACC_STATIC) != 0;
     }
 
     private ClassInfo reachClass(ClassModel model) throws ImageException {
