@@ -22,7 +22,8 @@ final class FirmwareCommand {
               --classpath CP           class folders or jars with the firmware, separated by ':'
               --main CLASS             the firmware class (public static void setup() and loop())
               --loops N                loop() calls (default 1)
-              --watchdog-cycles N      stop with a watchdog fault past N cycles (default %,d)
+              --watchdog-cycles N      watchdog fault when one setup() or loop() call runs past N cycles
+                                       (default %,d; fed each time loop() returns)
               --serial PATH            also write exactly the Serial bytes to PATH
               --flash-segment ID=FILE  bind FILE's bytes to Flash.segment(ID), ID 0..15; repeatable
               --adc FILE               samples for Adc.read: integers separated by spaces, commas or lines

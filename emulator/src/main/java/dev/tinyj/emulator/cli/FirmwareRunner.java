@@ -87,7 +87,7 @@ final class FirmwareRunner {
                     loopsRun++;
                 }
                 serial.flush();
-                err.print(RunReport.summary(machine, (int) loopsRun));
+                err.print(RunReport.summary(machine, loopsRun));
                 return 0;
             } catch (GuestFault f) {
                 serial.flush();

@@ -48,7 +48,7 @@ final class RunReport {
                 + n(m.flashDataBytes()) + " B";
     }
 
-    static String summary(Machine machine, int loopsRun) {
+    static String summary(Machine machine, long loopsRun) {
         Board b = machine.board();
         MemoryAccount m = machine.memory();
         StringBuilder sb = new StringBuilder();

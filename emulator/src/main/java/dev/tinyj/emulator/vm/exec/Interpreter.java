@@ -43,6 +43,8 @@ final class Interpreter {
     long cycles;
     /** Bytecode instructions executed so far (predecoded instructions; a skipped @Progmem initialiser counts 1). */
     long instructions;
+    /** Cycles one call may take before the watchdog bites (for the message). */
+    long watchdogBudget;
     /** Whether {@code loop()} is running (allocation is a fault). */
     boolean inLoop;
 
@@ -381,7 +383,9 @@ final class Interpreter {
     }
 
     private Trap watchdogTrap(long watchdog) {
-        return new Trap(FaultKind.WATCHDOG, "more than " + watchdog + " cycles (--watchdog-cycles)");
+        return new Trap(FaultKind.WATCHDOG, "the watchdog was not fed: one call of <clinit>, setup() or loop() ran past "
+                + String.format(java.util.Locale.ROOT, "%,d", watchdogBudget)
+                + " cycles (raise --watchdog-cycles if that is intended)");
     }
 
     private static GuestArray writable(GuestArray a) {

@@ -121,7 +121,10 @@ public final class Machine {
     private long invoke(int id, long[] args) {
         long sp = memory.stackPointer();
         try {
-            return interpreter.call(id, args, options.watchdogCycles());
+            // the watchdog is fed when each <clinit>, setup() or loop() call returns
+            long limit = interpreter.cycles + options.watchdogCycles();
+            interpreter.watchdogBudget = options.watchdogCycles();
+            return interpreter.call(id, args, limit < 0 ? Long.MAX_VALUE : limit);
         } catch (Trap t) {
             if (t.kind != null) {
                 throw t;

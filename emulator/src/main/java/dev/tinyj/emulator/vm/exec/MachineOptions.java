@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * How a machine runs.
  *
- * @param watchdogCycles the run faults with {@link FaultKind#WATCHDOG} past this many cycles
+ * @param watchdogCycles cycles one {@code <clinit>}, {@code setup()} or {@code loop()} call may take before a
+ *     {@link FaultKind#WATCHDOG} fault (the watchdog is fed when each call returns)
  * @param serial where the firmware's Serial bytes go
  * @param flashSegments bytes of each flash segment id ({@code Flash.segment(id)})
  * @param adcTrace samples returned by {@code Adc.read}, in order, wrapping (empty: reads 0)
