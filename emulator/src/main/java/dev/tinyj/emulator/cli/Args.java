@@ -57,8 +57,8 @@ final class Args {
                 withValue.forEach(f -> known.add("--" + f));
                 booleans.forEach(f -> known.add("--" + f));
                 known.sort(null);
-                throw new UsageException(command + ": unknown flag --" + name + " (known: " + String.join(", ", known)
-                        + ")");
+                throw new UsageException(command + ": unknown flag --" + name + (known.isEmpty()
+                        ? " (" + command + " takes no flags)" : " (known: " + String.join(", ", known) + ")"));
             }
         }
         return a;

@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.util.Set;
 
 /** {@code tinyj boards}: the shipped board profiles with clock, SRAM, flash and core. */
-final class BoardsCommand {
+final class BoardsCommand extends Command {
     private static final String HELP = """
             usage: tinyj boards
 
@@ -15,20 +15,27 @@ final class BoardsCommand {
             Profiles are data files in boards/src/main/resources/dev/tinyj/boards (see boards/README.md).
             """;
 
-    private final PrintStream out;
-    private final PrintStream err;
-
     BoardsCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
-    int run(String[] argv) throws UsageException {
-        if (Main.wantsHelp(argv)) {
-            out.print(HELP);
-            return 0;
-        }
-        Args.parse("boards", argv, Set.of(), Set.of());
+    @Override
+    String name() {
+        return "boards";
+    }
+
+    @Override
+    String help() {
+        return HELP;
+    }
+
+    @Override
+    Set<String> valueFlags() {
+        return Set.of();
+    }
+
+    @Override
+    int execute(Args a) throws UsageException {
         out.printf("%-22s %-12s %-10s %9s %12s %12s%n", "board", "mcu", "core", "clock", "SRAM B", "flash B");
         for (String id : Boards.ids()) {
             try {

@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code tinyj run}: until the main-job issue lands (model in, report out), runs the bundled demo
  * firmware ({@link DotProductDemo}, an int8 neuron with fixed-point requantization) on a board.
  */
-final class DemoRunCommand {
+final class DemoRunCommand extends Command {
     private static final String HELP = """
             usage: tinyj run [--board ID] [--loops N] [--watchdog-cycles N] [--serial PATH]
 
@@ -29,20 +29,27 @@ final class DemoRunCommand {
             exit codes: 0 ran, 2 bad input, 3 the firmware faulted
             """;
 
-    private final PrintStream out;
-    private final PrintStream err;
-
     DemoRunCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
-    int run(String[] argv) throws UsageException {
-        if (Main.wantsHelp(argv)) {
-            out.print(HELP);
-            return 0;
-        }
-        Args a = Args.parse("run", argv, Set.of("board", "loops", "watchdog-cycles", "serial"), Set.of());
+    @Override
+    String name() {
+        return "run";
+    }
+
+    @Override
+    String help() {
+        return HELP;
+    }
+
+    @Override
+    Set<String> valueFlags() {
+        return Set.of("board", "loops", "watchdog-cycles", "serial");
+    }
+
+    @Override
+    int execute(Args a) throws UsageException {
         String classes;
         try {
             classes = Path.of(DotProductDemo.class.getProtectionDomain().getCodeSource().getLocation().toURI())

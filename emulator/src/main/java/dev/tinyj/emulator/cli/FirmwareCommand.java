@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code tinyj firmware}: runs firmware classes on an emulated board. */
-final class FirmwareCommand {
+final class FirmwareCommand extends Command {
     private static final String HELP = """
             usage: tinyj firmware --board ID --classpath CP --main CLASS [--loops N] [--watchdog-cycles N]
                                   [--serial PATH] [--flash-segment ID=FILE]... [--adc FILE]
@@ -32,21 +32,28 @@ final class FirmwareCommand {
                         3 the firmware faulted (the fault, guest stack trace and memory picture on stderr)
             """.formatted(MachineOptions.DEFAULT_WATCHDOG_CYCLES);
 
-    private final PrintStream out;
-    private final PrintStream err;
-
     FirmwareCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
-    int run(String[] argv) throws UsageException {
-        if (Main.wantsHelp(argv)) {
-            out.print(HELP);
-            return 0;
-        }
-        Args a = Args.parse("firmware", argv, Set.of("board", "classpath", "main", "loops", "watchdog-cycles", "serial",
-                "flash-segment", "adc"), Set.of());
+    @Override
+    String name() {
+        return "firmware";
+    }
+
+    @Override
+    String help() {
+        return HELP;
+    }
+
+    @Override
+    Set<String> valueFlags() {
+        return Set.of("board", "classpath", "main", "loops", "watchdog-cycles", "serial",
+                "flash-segment", "adc");
+    }
+
+    @Override
+    int execute(Args a) throws UsageException {
         Map<Integer, Path> segments = segments(a);
         var req = new FirmwareRunner.Request(a.require("firmware", "board"), a.require("firmware", "classpath"),
                 a.require("firmware", "main"), a.getLong("firmware", "loops", 1, 0),

@@ -64,14 +64,4 @@ public final class Main {
             return 4;
         }
     }
-
-    /** Whether {@code args} asks for help. */
-    static boolean wantsHelp(String[] args) {
-        for (String a : args) {
-            if (a.equals("--help") || a.equals("-h")) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

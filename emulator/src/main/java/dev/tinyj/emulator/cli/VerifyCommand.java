@@ -8,7 +8,7 @@ import java.io.PrintStream;
 import java.util.Set;
 
 /** {@code tinyj verify}: checks firmware against the restricted subset; exit 2 listing every violation. */
-final class VerifyCommand {
+final class VerifyCommand extends Command {
     private static final String HELP = """
             usage: tinyj verify --classpath CP --main CLASS
 
@@ -24,20 +24,27 @@ final class VerifyCommand {
             exit codes: 0 inside the subset, 2 violations or bad input
             """;
 
-    private final PrintStream out;
-    private final PrintStream err;
-
     VerifyCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
-    int run(String[] argv) throws UsageException {
-        if (Main.wantsHelp(argv)) {
-            out.print(HELP);
-            return 0;
-        }
-        Args a = Args.parse("verify", argv, Set.of("classpath", "main"), Set.of());
+    @Override
+    String name() {
+        return "verify";
+    }
+
+    @Override
+    String help() {
+        return HELP;
+    }
+
+    @Override
+    Set<String> valueFlags() {
+        return Set.of("classpath", "main");
+    }
+
+    @Override
+    int execute(Args a) throws UsageException {
         String cp = a.require("verify", "classpath");
         String main = a.require("verify", "main");
         try (ClassPath classPath = ClassPath.parse(cp)) {

@@ -95,6 +95,19 @@ final class HalBridge {
         }
     }
 
+    /** The bytes of a {@code (byte[] buf, int off, int len)} argument triple at {@code s[sp..]}. */
+    private byte[] bytes(long[] s, int sp) {
+        GuestArray a = array(s[sp]);
+        int off = (int) s[sp + 1];
+        int len = (int) s[sp + 2];
+        range(a, off, len);
+        byte[] out = new byte[len];
+        for (int k = 0; k < len; k++) {
+            out[k] = (byte) a.get(off + k);
+        }
+        return out;
+    }
+
     private static float f(long slot) {
         return Float.intBitsToFloat((int) slot);
     }
@@ -120,12 +133,8 @@ final class HalBridge {
             case SERIAL_PRINTLN_CHAR -> { write((int) s[--sp]); print("\n"); }
             case SERIAL_WRITE_BUFFER -> {
                 sp -= 3;
-                GuestArray a = array(s[sp]);
-                int off = (int) s[sp + 1];
-                int len = (int) s[sp + 2];
-                range(a, off, len);
-                for (int k = 0; k < len; k++) {
-                    write((int) a.get(off + k));
+                for (byte b : bytes(s, sp)) {
+                    write(b);
                 }
             }
             case MCU_CYCLES -> { s[sp] = machine.interpreter().cycles; s[sp + 1] = 0; sp += 2; }
@@ -202,13 +211,7 @@ final class HalBridge {
             }
             case SEMIHOST_WRITE -> {
                 sp -= 3;
-                GuestArray a = array(s[sp]);
-                int off = (int) s[sp + 1];
-                int len = (int) s[sp + 2];
-                range(a, off, len);
-                for (int k = 0; k < len; k++) {
-                    output.write((int) a.get(off + k));
-                }
+                output.writeBytes(bytes(s, sp));
             }
             case ARRAYCOPY -> { sp -= 5; arraycopy(s, sp); }
             case MATH_MIN_INT -> { sp--; s[sp - 1] = Math.min((int) s[sp - 1], (int) s[sp]); }

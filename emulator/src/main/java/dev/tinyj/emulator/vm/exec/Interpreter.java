@@ -134,29 +134,20 @@ final class Interpreter {
                     case Op.PUTSTATIC_S -> { statics[code[pc + 1]] = (short) s[--sp]; pc += 2; }
                     case Op.IALOAD -> {
                         GuestArray a = heap[(int) s[sp - 2]];
-                        s[sp - 2] = a.i[(int) s[sp - 1]];
-                        sp--;
-                        if (a.inFlash) {
-                            cyc += code[pc + 1];
-                        }
+                        s[sp - 2] = a.i[(int) s[--sp]];
+                        cyc += a.inFlash ? code[pc + 1] : 0;
                         pc += 2;
                     }
                     case Op.BALOAD -> {
                         GuestArray a = heap[(int) s[sp - 2]];
-                        s[sp - 2] = a.b[(int) s[sp - 1]];
-                        sp--;
-                        if (a.inFlash) {
-                            cyc += code[pc + 1];
-                        }
+                        s[sp - 2] = a.b[(int) s[--sp]];
+                        cyc += a.inFlash ? code[pc + 1] : 0;
                         pc += 2;
                     }
                     case Op.SALOAD -> {
                         GuestArray a = heap[(int) s[sp - 2]];
-                        s[sp - 2] = a.s[(int) s[sp - 1]];
-                        sp--;
-                        if (a.inFlash) {
-                            cyc += code[pc + 1];
-                        }
+                        s[sp - 2] = a.s[(int) s[--sp]];
+                        cyc += a.inFlash ? code[pc + 1] : 0;
                         pc += 2;
                     }
                     case Op.LALOAD, Op.FALOAD, Op.CALOAD -> {
@@ -169,9 +160,7 @@ final class Interpreter {
                             s[sp - 2] = (w & 0xFF) == Op.FALOAD ? Float.floatToRawIntBits(a.f[k]) : a.c[k];
                             sp--;
                         }
-                        if (a.inFlash) {
-                            cyc += code[pc + 1];
-                        }
+                        cyc += a.inFlash ? code[pc + 1] : 0;
                         pc += 2;
                     }
                     case Op.IASTORE -> {
@@ -252,20 +241,17 @@ final class Interpreter {
                         sp = Shuffle.apply(w & 0xFF, s, sp);
                         pc++;
                     }
-                    case Op.IFEQ, Op.IFNE, Op.IFLT, Op.IFGE, Op.IFGT, Op.IFLE -> {
-                        if (Alu.test(w & 0xFF, (int) s[--sp])) {
-                            pc = code[pc + 1];
-                            cyc += taken;
-                            if (cyc > watchdog) {
-                                throw watchdogTrap(watchdog);
-                            }
+                    case Op.IFEQ, Op.IFNE, Op.IFLT, Op.IFGE, Op.IFGT, Op.IFLE,
+                            Op.IF_ICMPEQ, Op.IF_ICMPNE, Op.IF_ICMPLT, Op.IF_ICMPGE, Op.IF_ICMPGT, Op.IF_ICMPLE -> {
+                        int op = w & 0xFF;
+                        boolean jump;
+                        if (op <= Op.IFLE) {
+                            jump = Alu.test(op, (int) s[--sp]);
                         } else {
-                            pc += 2;
+                            sp -= 2;
+                            jump = Alu.compare(op, (int) s[sp], (int) s[sp + 1]);
                         }
-                    }
-                    case Op.IF_ICMPEQ, Op.IF_ICMPNE, Op.IF_ICMPLT, Op.IF_ICMPGE, Op.IF_ICMPGT, Op.IF_ICMPLE -> {
-                        sp -= 2;
-                        if (Alu.compare(w & 0xFF, (int) s[sp], (int) s[sp + 1])) {
+                        if (jump) {
                             pc = code[pc + 1];
                             cyc += taken;
                             if (cyc > watchdog) {
