@@ -13,6 +13,7 @@ import dev.tinyj.emulator.vm.memory.GuestArray;
 import java.io.ByteArrayOutputStream;
 import java.lang.classfile.Instruction;
 import java.lang.classfile.Opcode;
+import java.lang.constant.ConstantDescs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -149,10 +150,12 @@ final class ProbeRun {
         if (probe.guarded) {
             stack.add(machine.staticValue(Probe.OWNER, "guard"));
             for (int k = 0; k < probe.leaves.size(); k++) {
-                stack.add(machine.staticValue(Probe.OWNER, "s" + k));
+                long v = machine.staticValue(Probe.OWNER, "s" + k);
+                stack.add(probe.leaves.get(k).equals(ConstantDescs.CD_float) ? canonicalNaN(v) : v);
             }
         }
-        return new State(result, stack, cycles);
+        boolean floatResult = probe.type.returnType().equals(ConstantDescs.CD_float);
+        return new State(floatResult ? canonicalNaN(result) : result, stack, cycles);
     }
 
     /** Calls {@code run}, which must fault. */
@@ -178,6 +181,11 @@ final class ProbeRun {
             }
         }
         return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** JVMS leaves a NaN's bits open: any NaN compares as {@code Float.NaN}'s bits. */
+    private static long canonicalNaN(long raw) {
+        return Float.isNaN(Float.intBitsToFloat((int) raw)) ? bits(Float.NaN) : raw;
     }
 
     /** Raw slot of a float: its bits, sign-extended as the VM keeps an int. */
