@@ -120,19 +120,28 @@ final class Probe {
                 .toList();
     }
 
-    /** The instructions of {@code run}, split at every bound label (segment 0 is the entry). */
+    /**
+     * The instructions of {@code run} as basic blocks in code order: a segment starts at every
+     * bound label and after every branch, switch and return (segment 0 is the entry).
+     */
     List<List<Instruction>> segments() {
         MethodModel run = methodsUnderTest().stream().filter(m -> m.methodName().equalsString(RUN)).findFirst()
                 .orElseThrow();
         List<List<Instruction>> out = new ArrayList<>();
         out.add(new ArrayList<>());
+        boolean split = false;
         for (var e : run.code().orElseThrow()) {
             if (e instanceof LabelTarget) {
-                if (!out.getLast().isEmpty()) {
+                split = true;
+            } else if (e instanceof Instruction ins) {
+                if (split && !out.getLast().isEmpty()) {
                     out.add(new ArrayList<>());
                 }
-            } else if (e instanceof Instruction ins) {
                 out.getLast().add(ins);
+                split = switch (ins.opcode().kind()) {
+                    case BRANCH, TABLE_SWITCH, LOOKUP_SWITCH, RETURN -> true;
+                    default -> false;
+                };
             }
         }
         return out;
