@@ -98,6 +98,22 @@ final class ProbeRun {
         return sum;
     }
 
+    /** Base cycles of every instruction of helper method {@code name} (straight-line helpers). */
+    long helperCost(String name) {
+        long sum = 0;
+        for (var m : probe.methodsUnderTest()) {
+            if (m.methodName().equalsString(name)) {
+                for (var e : m.code().orElseThrow()) {
+                    if (e instanceof Instruction ins) {
+                        sum += base(ins.opcode());
+                    }
+                }
+                return sum;
+            }
+        }
+        throw new IllegalArgumentException(probe + " has no helper " + name);
+    }
+
     /** Base cycles of {@code run}'s entry segment up to and including the first {@code op}. */
     long costThrough(Opcode op) {
         long sum = 0;
