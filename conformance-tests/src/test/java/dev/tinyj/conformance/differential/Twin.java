@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Twin {
     /** The differential firmware classes. */
     static final List<Class<?>> FIRMWARE = List.of(fw.diff.IntOps.class, fw.diff.LongOps.class,
-            fw.diff.FloatOps.class, fw.diff.ArrayOps.class);
+            fw.diff.FloatOps.class, fw.diff.ArrayOps.class, fw.diff.LocalOps.class);
 
     /** Boards every function runs on: an 8-bit AVR without FPU and a Cortex-M4F. */
     static final List<String> BOARDS = List.of("arduino-uno", "nucleo-l4r5zi");
