@@ -10,10 +10,6 @@ import dev.tinyj.emulator.vm.exec.GuestFault;
 import dev.tinyj.emulator.vm.exec.Machine;
 import dev.tinyj.emulator.vm.exec.MachineOptions;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -73,18 +69,7 @@ final class Faulting {
 
     /** The 1-based line of the firmware's source that carries {@value #MARKER}. */
     static int markedLine(Class<?> firmware) {
-        Path src = Path.of("src/test/java", sourcePath(firmware));
-        try {
-            List<String> lines = Files.readAllLines(src);
-            for (int k = 0; k < lines.size(); k++) {
-                if (lines.get(k).contains(MARKER)) {
-                    return k + 1;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw new IllegalStateException(src + " has no " + MARKER + " line");
+        return SourceLines.marked(firmware, MARKER);
     }
 
     /** Initialisers, setup() and three loop()s without a fault. */
