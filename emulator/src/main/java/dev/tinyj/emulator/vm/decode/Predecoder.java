@@ -234,7 +234,8 @@ final class Predecoder {
         int cost = baseCost(opc);
         switch (ins) {
             case ConstantInstruction ci -> {
-                Object v = ci.constantValue();
+                // aconst_null's constantValue() is ConstantDescs.NULL (a dynamic constant), not null
+                Object v = opc == Opcode.ACONST_NULL ? null : ci.constantValue();
                 if (v instanceof Long l) {
                     out[pc] = word(Op.PUSH2, cost);
                     out[pc + 1] = (int) (long) l;
