@@ -110,7 +110,7 @@ class GuestFaultTest {
     @Test
     void endlessLoopTripsASmallWatchdog() {
         GuestFault f = run(EndlessLoop.class, "arduino-uno", o -> o.withWatchdog(5_000));
-        assertFault(f, FaultKind.WATCHDOG, "5000 cycles");
+        assertFault(f, FaultKind.WATCHDOG, "5,000 cycles");
         assertTrue(f.cycles() > 5_000 && f.cycles() < 5_100, "stops just past the budget: " + f.cycles());
         assertStack(f, EndlessLoop.class, "loop()V", "loop()V");
     }

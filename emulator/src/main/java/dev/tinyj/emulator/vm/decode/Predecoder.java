@@ -242,8 +242,8 @@ final class Predecoder {
                     out[pc + 2] = (int) (l >>> 32);
                 } else {
                     out[pc] = word(Op.PUSH, cost);
-                    // aconst_null's constantValue() is ConstantDescs.NULL (a dynamic constant), not null
-                    out[pc + 1] = opc == Opcode.ACONST_NULL ? 0 : switch (v) {
+                    out[pc + 1] = switch (v) {
+                        case null -> 0;
                         case Integer i -> i;
                         case Float f -> Float.floatToRawIntBits(f);
                         case String s -> ctx.stringIndex(s);
