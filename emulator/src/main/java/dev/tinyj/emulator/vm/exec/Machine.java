@@ -186,6 +186,30 @@ public final class Machine {
         throw new IllegalArgumentException("no static field " + owner + "." + name + " in the program");
     }
 
+    /**
+     * Host side: allocates a guest {@code byte[]} holding a copy of {@code contents} on the heap
+     * (accounted like a {@code newarray} in setup) and returns its handle, for tests and tools
+     * that pass arrays to {@link #call}.
+     *
+     * @throws GuestFault ({@link FaultKind#SRAM_OVERFLOW}) when it does not fit
+     */
+    public int allocate(byte[] contents) {
+        long at = memory.allocate(board.memory().arrayHeaderBytes() + contents.length);
+        if (at < 0) {
+            throw new GuestFault(FaultKind.SRAM_OVERFLOW, "host allocation of byte[" + contents.length
+                    + "] does not fit", List.of(), interpreter.cycles);
+        }
+        GuestArray a = GuestArray.allocate(GuestArray.T_BYTE, contents.length, false);
+        System.arraycopy(contents, 0, a.b, 0, contents.length);
+        a.address = (int) at;
+        return arrays.add(a);
+    }
+
+    /** Host side: a copy of the guest {@code byte[]} behind {@code handle}. */
+    public byte[] bytes(int handle) {
+        return arrays.get(handle).b.clone();
+    }
+
     /** The guest array behind handle {@code h} (null for 0). */
     public GuestArray array(int handle) {
         return arrays.get(handle);

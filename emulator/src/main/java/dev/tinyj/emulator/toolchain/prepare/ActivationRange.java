@@ -1,0 +1,50 @@
+package dev.tinyj.emulator.toolchain.prepare;
+
+import dev.tinyj.runtime.ops.OpCodes;
+
+/**
+ * The int8 output clamp of a fused activation, as TFLM's
+ * {@code CalculateActivationRangeQuantized} computes it
+ * ({@code tensorflow/lite/kernels/kernel_util.cc}): quantize(f) = zero_point +
+ * round(f / scale) in float32, ties away from zero, then intersect with [−128, 127].
+ *
+ * @param min lowest output value
+ * @param max highest output value
+ */
+public record ActivationRange(int min, int max) {
+    /**
+     * @param activation {@link OpCodes#ACTIVATION_NONE}, {@code RELU}, {@code RELU_N1_TO_1} or
+     *     {@code RELU6}
+     * @param scale output scale
+     * @param zeroPoint output zero point
+     * @throws PrepareException for another activation (e.g. TANH, SIGN_BIT as fused activation)
+     */
+    public static ActivationRange int8(int activation, float scale, int zeroPoint) throws PrepareException {
+        int qmin = -128;
+        int qmax = 127;
+        return switch (activation) {
+            case OpCodes.ACTIVATION_NONE -> new ActivationRange(qmin, qmax);
+            case OpCodes.ACTIVATION_RELU -> new ActivationRange(Math.max(qmin, quantize(0f, scale, zeroPoint)), qmax);
+            case OpCodes.ACTIVATION_RELU6 -> new ActivationRange(Math.max(qmin, quantize(0f, scale, zeroPoint)),
+                    Math.min(qmax, quantize(6f, scale, zeroPoint)));
+            case OpCodes.ACTIVATION_RELU_N1_TO_1 -> new ActivationRange(Math.max(qmin, quantize(-1f, scale, zeroPoint)),
+                    Math.min(qmax, quantize(1f, scale, zeroPoint)));
+            default -> throw new PrepareException("unsupported fused_activation_function " + activation);
+        };
+    }
+
+    private static int quantize(float f, float scale, int zeroPoint) {
+        return zeroPoint + QuantizedMultiplier.roundHalfAwayFromZero(f / scale);
+    }
+
+    /** Activation code of a TFLite {@code ActivationFunctionType} name (NONE, RELU, RELU_N1_TO_1, RELU6). */
+    public static int code(String name) throws PrepareException {
+        return switch (name) {
+            case "NONE" -> OpCodes.ACTIVATION_NONE;
+            case "RELU" -> OpCodes.ACTIVATION_RELU;
+            case "RELU_N1_TO_1" -> OpCodes.ACTIVATION_RELU_N1_TO_1;
+            case "RELU6" -> OpCodes.ACTIVATION_RELU6;
+            default -> throw new PrepareException("unsupported fused_activation_function " + name);
+        };
+    }
+}
