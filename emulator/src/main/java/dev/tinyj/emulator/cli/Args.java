@@ -101,7 +101,9 @@ final class Args {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new UsageException(command + ": --" + name + " expects a whole number, got '" + v + "'");
+            String digits = v.replace("_", "").replace(",", "");
+            throw new UsageException(command + ": --" + name + (digits.matches("-?\\d+")
+                    ? " is too large: " + v : " expects a whole number, got '" + v + "'"));
         }
     }
 }

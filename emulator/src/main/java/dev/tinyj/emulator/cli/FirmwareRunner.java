@@ -95,8 +95,14 @@ final class FirmwareRunner {
                 err.print(RunReport.fault(f, machine));
                 return 3;
             }
-        } catch (IOException e) {
-            throw new UsageException("cannot write serial output: " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            String where = r.serialFile() != null ? r.serialFile().toString() : "standard output";
+            Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+            throw new UsageException("cannot write the serial output to " + where + ": " + cause.getMessage());
+        } finally {
+            if (out.checkError()) {
+                err.println("tinyj: writing standard output failed: serial bytes were lost");
+            }
         }
     }
 
@@ -108,8 +114,12 @@ final class FirmwareRunner {
         try {
             OutputStream f = Files.newOutputStream(file);
             return new Tee(out, f);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("--serial " + file + ": cannot create the file: its folder does not exist");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UsageException("--serial " + file + ": cannot create the file: permission denied");
         } catch (IOException e) {
-            throw new UsageException("--serial " + file + ": cannot create the file (" + e.getMessage() + ")");
+            throw new UsageException("--serial " + file + ": cannot create the file: " + e.getMessage());
         }
     }
 
@@ -141,7 +151,8 @@ final class FirmwareRunner {
                 try {
                     v.add(Integer.parseInt(tok));
                 } catch (NumberFormatException e) {
-                    throw new UsageException("ADC trace " + p + ":" + (ln + 1) + ": '" + tok + "' is not an integer");
+                    String why = tok.matches("[+-]?\\d+") ? "is out of the int range" : "is not an integer";
+                    throw new UsageException("ADC trace " + p + ":" + (ln + 1) + ": '" + tok + "' " + why);
                 }
             }
         }

@@ -22,7 +22,7 @@ final class RunReport {
     /** {@code 12,345 cycles (0.772 ms at 16 MHz)}. */
     static String time(long cycles, Board board) {
         double ms = cycles * 1000.0 / board.clockHz();
-        return n(cycles) + " cycles (" + String.format(Locale.ROOT, "%.3f", ms) + " ms at "
+        return n(cycles) + " cycles (" + String.format(Locale.ROOT, "%,.3f", ms) + " ms at "
                 + mhz(board.clockHz()) + ")";
     }
 
@@ -53,7 +53,7 @@ final class RunReport {
         MemoryAccount m = machine.memory();
         StringBuilder sb = new StringBuilder();
         sb.append("tinyj: ").append(b.id()).append(" (").append(b.mcu()).append(", ").append(mhz(b.clockHz()))
-                .append("): ").append(loopsRun).append(loopsRun == 1 ? " loop" : " loops")
+                .append("): ").append(n(loopsRun)).append(loopsRun == 1 ? " loop" : " loops")
                 .append(machine.halted() ? ", halted" : "").append('\n');
         sb.append("  time:  ").append(time(machine.cycles(), b));
         if (machine.sleptMicros() > 0) {

@@ -19,9 +19,9 @@ import java.util.List;
  * <p>Values live in one {@code long[]} of slots shared by all frames: locals at {@code fp},
  * operands above; a {@code long} takes two slots (value, then a filler) as in the JVM, so
  * {@code dup2}/{@code pop2} work on slots. Ints are stored sign-extended, floats as raw bits,
- * array references as {@link ArrayTable} handles. Guest index, null and divide faults use the host
- * JVM's own checks ({@code ArrayIndexOutOfBoundsException}, {@code NullPointerException},
- * {@code ArithmeticException}), turned into {@link GuestFault}s with the guest stack.
+ * array references as {@link ArrayTable} handles. Array indices are checked explicitly; null and
+ * divide faults use the host JVM's own checks ({@code NullPointerException} on handle 0's
+ * missing array, {@code ArithmeticException}), turned into {@link GuestFault}s with the guest stack.
  */
 final class Interpreter {
     private final Machine machine;
@@ -134,25 +134,25 @@ final class Interpreter {
                     case Op.PUTSTATIC_S -> { statics[code[pc + 1]] = (short) s[--sp]; pc += 2; }
                     case Op.IALOAD -> {
                         GuestArray a = heap[(int) s[sp - 2]];
-                        s[sp - 2] = a.i[(int) s[--sp]];
+                        s[sp - 2] = a.i[index(a, s[--sp])];
                         cyc += a.inFlash ? code[pc + 1] : 0;
                         pc += 2;
                     }
                     case Op.BALOAD -> {
                         GuestArray a = heap[(int) s[sp - 2]];
-                        s[sp - 2] = a.b[(int) s[--sp]];
+                        s[sp - 2] = a.b[index(a, s[--sp])];
                         cyc += a.inFlash ? code[pc + 1] : 0;
                         pc += 2;
                     }
                     case Op.SALOAD -> {
                         GuestArray a = heap[(int) s[sp - 2]];
-                        s[sp - 2] = a.s[(int) s[--sp]];
+                        s[sp - 2] = a.s[index(a, s[--sp])];
                         cyc += a.inFlash ? code[pc + 1] : 0;
                         pc += 2;
                     }
                     case Op.LALOAD, Op.FALOAD, Op.CALOAD -> {
                         GuestArray a = heap[(int) s[sp - 2]];
-                        int k = (int) s[sp - 1];
+                        int k = index(a, s[sp - 1]);
                         if ((w & 0xFF) == Op.LALOAD) {
                             s[sp - 2] = a.j[k];
                             s[sp - 1] = 0;
@@ -166,20 +166,20 @@ final class Interpreter {
                     case Op.IASTORE -> {
                         sp -= 3;
                         GuestArray a = writable(heap[(int) s[sp]]);
-                        a.i[(int) s[sp + 1]] = (int) s[sp + 2];
+                        a.i[index(a, s[sp + 1])] = (int) s[sp + 2];
                         pc++;
                     }
                     case Op.BASTORE -> {
                         sp -= 3;
                         GuestArray a = writable(heap[(int) s[sp]]);
                         long v = s[sp + 2];
-                        a.b[(int) s[sp + 1]] = (byte) (a.type == GuestArray.T_BOOLEAN ? v & 1 : v);
+                        a.b[index(a, s[sp + 1])] = (byte) (a.type == GuestArray.T_BOOLEAN ? v & 1 : v);
                         pc++;
                     }
                     case Op.SASTORE, Op.CASTORE, Op.FASTORE -> {
                         sp -= 3;
                         GuestArray a = writable(heap[(int) s[sp]]);
-                        int k = (int) s[sp + 1];
+                        int k = index(a, s[sp + 1]);
                         int v = (int) s[sp + 2];
                         switch (w & 0xFF) {
                             case Op.SASTORE -> a.s[k] = (short) v;
@@ -191,7 +191,7 @@ final class Interpreter {
                     case Op.LASTORE -> {
                         sp -= 4;
                         GuestArray a = writable(heap[(int) s[sp]]);
-                        a.j[(int) s[sp + 1]] = s[sp + 2];
+                        a.j[index(a, s[sp + 1])] = s[sp + 2];
                         pc++;
                     }
                     case Op.ARRAYLENGTH -> { s[sp - 1] = heap[(int) s[sp - 1]].length; pc++; }
@@ -349,10 +349,6 @@ final class Interpreter {
                 throw t;
             }
             throw fault(t, m, pc);
-        } catch (ArrayIndexOutOfBoundsException e) {
-            cycles = cyc;
-            instructions = count;
-            throw fault(new Trap(FaultKind.ARRAY_INDEX, lower(e.getMessage())), m, pc);
         } catch (NullPointerException e) {
             cycles = cyc;
             instructions = count;
@@ -364,8 +360,17 @@ final class Interpreter {
         }
     }
 
-    private static String lower(String s) {
-        return s == null ? "index out of bounds" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    /**
+     * Checks a guest array index (JVMS §6.5 iaload: an index outside [0, length) throws). Explicit,
+     * so the fault message never depends on the host JVM's exception messages (HotSpot drops them
+     * for hot throw sites).
+     */
+    private static int index(GuestArray a, long slot) {
+        int k = (int) slot;
+        if (k < 0 || k >= a.length) {
+            throw new Trap(FaultKind.ARRAY_INDEX, "index " + k + " out of bounds for length " + a.length);
+        }
+        return k;
     }
 
     private Trap watchdogTrap(long watchdog) {

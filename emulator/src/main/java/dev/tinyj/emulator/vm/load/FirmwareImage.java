@@ -54,8 +54,9 @@ public final class FirmwareImage {
         for (String name : new String[] {"setup", "loop"}) {
             boolean found = false;
             for (MethodModel m : main.methods()) {
+                int need = ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC;
                 if (m.methodName().equalsString(name) && m.methodType().equalsString(VOID)
-                        && (m.flags().flagsMask() & ClassFile.ACC_STATIC) != 0) {
+                        && (m.flags().flagsMask() & need) == need) {
                     found = true;
                 }
             }
@@ -98,9 +99,17 @@ public final class FirmwareImage {
             Optional<byte[]> bytes = classPath.read(internalName);
             if (bytes.isPresent()) {
                 try {
-                    result = Optional.of(ClassFile.of().parse(bytes.get()));
+                    ClassModel model = ClassFile.of().parse(bytes.get());
+                    String declared = model.thisClass().asInternalName();
+                    if (!declared.equals(internalName)) {
+                        throw new ImageException("class file " + internalName + ".class on classpath " + classPath
+                                + " declares class " + declared.replace('/', '.') + ", not "
+                                + internalName.replace('/', '.'));
+                    }
+                    result = Optional.of(model);
                 } catch (IllegalArgumentException e) {
-                    throw new ImageException("class file " + internalName + ".class is malformed: " + e.getMessage());
+                    throw new ImageException("class file " + internalName + ".class on classpath " + classPath
+                            + " is malformed: " + e.getMessage());
                 }
             }
         }
