@@ -118,6 +118,19 @@ public final class Machine {
         return invoke(id, args);
     }
 
+    /**
+     * Like {@link #call}, but as {@code loop()} runs it: any {@code newarray} is an
+     * {@link FaultKind#ALLOCATION_IN_LOOP} fault. Proves a routine allocation-free.
+     */
+    public long callInLoop(String owner, String name, String descriptor, long... args) {
+        interpreter.inLoop = true;
+        try {
+            return call(owner, name, descriptor, args);
+        } finally {
+            interpreter.inLoop = false;
+        }
+    }
+
     private long invoke(int id, long[] args) {
         long sp = memory.stackPointer();
         try {
