@@ -3,9 +3,6 @@ package dev.tinyj.conformance.kernels.math;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tinyj.emulator.toolchain.prepare.QuantizedMultiplier;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -14,39 +11,11 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link QuantizedMultiplier#of} (TFLM {@code QuantizeMultiplier}) against an exact BigDecimal
- * restatement: find e with 2^(e−1) ≤ real &lt; 2^e, q = real · 2^(31−e) rounded half away from zero;
- * q = 2^31 becomes 2^30 with e + 1; e &lt; −31 flushes to (0, 0).
+ * {@link QuantizedMultiplier#of} (TFLM {@code QuantizeMultiplier}) against the exact BigDecimal
+ * restatement {@link ReferenceArithmetic#quantizeMultiplier}, on edge-case scales: tiny ones flushed
+ * to zero, exact powers of two, mantissas that round up to 2^31.
  */
 class QuantizedMultiplierProperties {
-    static QuantizedMultiplier reference(double real) {
-        if (real == 0) {
-            return new QuantizedMultiplier(0, 0);
-        }
-        BigDecimal r = new BigDecimal(real);
-        int e = 0;
-        while (r.abs().compareTo(pow2(e)) >= 0) {
-            e++;
-        }
-        while (r.abs().compareTo(pow2(e - 1)) < 0) {
-            e--;
-        }
-        BigInteger q = r.multiply(pow2(31 - e)).setScale(0, RoundingMode.HALF_UP).toBigIntegerExact();
-        if (q.abs().equals(BigInteger.ONE.shiftLeft(31))) {
-            q = q.shiftRight(1);
-            e++;
-        }
-        if (e < -31) {
-            return new QuantizedMultiplier(0, 0);
-        }
-        return new QuantizedMultiplier(q.intValueExact(), e);
-    }
-
-    private static BigDecimal pow2(int k) {
-        return k >= 0 ? new BigDecimal(BigInteger.ONE.shiftLeft(k)) : BigDecimal.ONE.divide(
-                new BigDecimal(BigInteger.ONE.shiftLeft(-k)));
-    }
-
     @Test
     void edgeCaseScales() {
         double justBelowTwo31 = 1.0 - 0x1p-33; // mantissa rounds up to 2^31
@@ -54,7 +23,7 @@ class QuantizedMultiplierProperties {
             1.0, 2.0, 0x1p30, 0x1p-20, justBelowTwo31, justBelowTwo31 * 8, 0.25 * justBelowTwo31, 1.0 / 3, 0.1,
             (double) 0.1f * 0.2f / 0.3f, 1e-9, 123456.789};
         for (double r : reals) {
-            assertEquals(reference(r), QuantizedMultiplier.of(r), "real " + r);
+            assertEquals(ReferenceArithmetic.quantizeMultiplier(r), QuantizedMultiplier.of(r), "real " + r);
         }
         assertEquals(new QuantizedMultiplier(1 << 30, 1), QuantizedMultiplier.of(1.0));
         assertEquals(new QuantizedMultiplier(1 << 30, 1), QuantizedMultiplier.of(justBelowTwo31));
@@ -73,6 +42,6 @@ class QuantizedMultiplierProperties {
 
     @Property(tries = 300)
     void matchesTheExactRestatement(@ForAll("scales") double real) {
-        assertEquals(reference(real), QuantizedMultiplier.of(real));
+        assertEquals(ReferenceArithmetic.quantizeMultiplier(real), QuantizedMultiplier.of(real));
     }
 }

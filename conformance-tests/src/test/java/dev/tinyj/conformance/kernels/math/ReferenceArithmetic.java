@@ -1,5 +1,6 @@
 package dev.tinyj.conformance.kernels.math;
 
+import dev.tinyj.emulator.toolchain.prepare.QuantizedMultiplier;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -47,5 +48,38 @@ public final class ReferenceArithmetic {
     public static int multiplyByQuantizedMultiplier(int x, int multiplier, int shift) {
         int shifted = shift > 0 ? BigInteger.valueOf(x).shiftLeft(shift).intValue() : x; // wraps like int32
         return roundingDivideByPOT(srdhm(shifted, multiplier), shift > 0 ? 0 : -shift);
+    }
+
+    /**
+     * TFLM {@code QuantizeMultiplier} restated exactly: find e with 2^(e−1) ≤ |real| &lt; 2^e,
+     * q = real · 2^(31−e) rounded half away from zero; q = 2^31 becomes 2^30 with e + 1; e &lt; −31
+     * flushes to (0, 0).
+     */
+    public static QuantizedMultiplier quantizeMultiplier(double real) {
+        if (real == 0) {
+            return new QuantizedMultiplier(0, 0);
+        }
+        BigDecimal r = new BigDecimal(real);
+        int e = 0;
+        while (r.abs().compareTo(pow2(e)) >= 0) {
+            e++;
+        }
+        while (r.abs().compareTo(pow2(e - 1)) < 0) {
+            e--;
+        }
+        BigInteger q = r.multiply(pow2(31 - e)).setScale(0, RoundingMode.HALF_UP).toBigIntegerExact();
+        if (q.abs().equals(BigInteger.ONE.shiftLeft(31))) {
+            q = q.shiftRight(1);
+            e++;
+        }
+        if (e < -31) {
+            return new QuantizedMultiplier(0, 0);
+        }
+        return new QuantizedMultiplier(q.intValueExact(), e);
+    }
+
+    private static BigDecimal pow2(int k) {
+        return k >= 0 ? new BigDecimal(BigInteger.ONE.shiftLeft(k)) : BigDecimal.ONE.divide(
+                new BigDecimal(BigInteger.ONE.shiftLeft(-k)));
     }
 }
