@@ -1,7 +1,10 @@
 package dev.tinyj.emulator.toolchain.ops;
 
+import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
 import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PrepareException;
+import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
+import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
 import dev.tinyj.runtime.ops.OpCodes;
 import java.util.List;
 import java.util.Optional;
@@ -37,12 +40,12 @@ public final class OpTable {
             new Entry(OpCodes.DEPTHWISE_CONV_2D, "DEPTHWISE_CONV_2D", 4, notYet("DEPTHWISE_CONV_2D")),
             new Entry(OpCodes.DEQUANTIZE, "DEQUANTIZE", 6, notYet("DEQUANTIZE")),
             new Entry(OpCodes.FULLY_CONNECTED, "FULLY_CONNECTED", 9, notYet("FULLY_CONNECTED")),
-            new Entry(OpCodes.LOGISTIC, "LOGISTIC", 14, notYet("LOGISTIC")),
+            new Entry(OpCodes.LOGISTIC, "LOGISTIC", 14, new LogisticPrepare()),
             new Entry(OpCodes.MAX_POOL_2D, "MAX_POOL_2D", 17, notYet("MAX_POOL_2D")),
             new Entry(OpCodes.MUL, "MUL", 18, notYet("MUL")),
             new Entry(OpCodes.RESHAPE, "RESHAPE", 22, notYet("RESHAPE")),
-            new Entry(OpCodes.SOFTMAX, "SOFTMAX", 25, notYet("SOFTMAX")),
-            new Entry(OpCodes.TANH, "TANH", 28, notYet("TANH")),
+            new Entry(OpCodes.SOFTMAX, "SOFTMAX", 25, new SoftmaxPrepare()),
+            new Entry(OpCodes.TANH, "TANH", 28, new TanhPrepare()),
             new Entry(OpCodes.PAD, "PAD", 34, notYet("PAD")),
             new Entry(OpCodes.MEAN, "MEAN", 40, notYet("MEAN")),
             new Entry(OpCodes.STRIDED_SLICE, "STRIDED_SLICE", 45, notYet("STRIDED_SLICE")),

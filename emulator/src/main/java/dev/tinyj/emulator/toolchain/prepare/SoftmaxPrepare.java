@@ -1,0 +1,45 @@
+package dev.tinyj.emulator.toolchain.prepare;
+
+import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.runtime.kernels.Softmax;
+
+/**
+ * Host prepare of int8 SOFTMAX, as tflite-micro 90b983c2b3f1480642e040bbd2ddb37b998f3424
+ * {@code micro/kernels/softmax_common.cc} ({@code SoftmaxPrepare}, {@code CalculateSoftmaxParams}):
+ * at least one dimension; int8 in and int8 out only (int16 input or output, float: "unsupported
+ * type"); output zero point −128 and scale exactly 1/256; then
+ * {@code PreprocessSoftmaxScaling(beta, input_scale, 5)} and
+ * {@code diff_min = −CalculateInputRadius(5, left_shift, 31)}.
+ */
+public final class SoftmaxPrepare implements OpPrepare {
+    @Override
+    public PreparedOp prepare(OpContext ctx) throws PrepareException {
+        TensorInfo input = NonlinearUnary.checkInt8Unary(ctx);
+        TensorInfo output = ctx.output();
+        if (input.shape().length < 1) {
+            throw new PrepareException(ctx.where() + ": " + input.describe() + " needs at least one dimension");
+        }
+        if (output.quantization().zeroPoint0() != -128 || output.quantization().scale0() != 1.0f / 256) {
+            throw new PrepareException(ctx.where() + ": output " + output.describe() + " has scale "
+                    + output.quantization().scale0() + " and zero point " + output.quantization().zeroPoint0()
+                    + "; int8 SOFTMAX needs scale 1/256 and zero point -128");
+        }
+        float beta = ctx.options().real("beta", 1.0f);
+        QuantizedMultiplier m;
+        try {
+            m = NonlinearScaling.preprocessSoftmaxScaling(beta, input.quantization().scale0(),
+                    Softmax.SCALED_DIFF_INTEGER_BITS);
+        } catch (PrepareException e) {
+            throw new PrepareException(ctx.where() + ": " + e.getMessage());
+        }
+        int diffMin = (int) (-1.0 * NonlinearScaling.calculateInputRadius(Softmax.SCALED_DIFF_INTEGER_BITS,
+                m.shift(), 31));
+        int depth = input.dim(-1);
+        int outerSize = depth == 0 ? 0 : input.flatSize() / depth;
+        ParamBlock block = new ParamBlock().ints(outerSize, depth, m.multiplier(), m.shift(), diffMin);
+        if (block.size() != Softmax.P_BYTES) {
+            throw new IllegalStateException("parameter block layout out of step with Softmax");
+        }
+        return new PreparedOp(block.bytes(), input.shape().clone(), 0);
+    }
+}
