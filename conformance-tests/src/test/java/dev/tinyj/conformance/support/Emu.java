@@ -50,12 +50,18 @@ public final class Emu {
     }
 
     /**
-     * Loads, verifies and links firmware class {@code main} (compiled with the tests) for
-     * {@code board}; {@code entryPoints} names static methods of {@code main} that
+     * Loads, verifies and links firmware class {@code main} (compiled with the tests, with
+     * tiny-runtime's classes on the firmware classpath too) for {@code board}; {@code entryPoints} names static methods of {@code main} that
      * {@link Machine#call} may call besides setup/loop.
      */
     public static Program build(Class<?> main, String board, String... entryPoints) {
-        try (ClassPath cp = ClassPath.of(List.of(classesOf(main)))) {
+        // the firmware's own classes first, then tiny-runtime's (kernels, math) when they live apart
+        List<Path> entries = new java.util.ArrayList<>(List.of(classesOf(main)));
+        Path runtime = classesOf(dev.tinyj.runtime.ops.OpCodes.class);
+        if (!entries.contains(runtime)) {
+            entries.add(runtime);
+        }
+        try (ClassPath cp = ClassPath.of(entries)) {
             return Firmware.build(cp, main.getName(), board(board), java.util.Set.of(entryPoints));
         } catch (ImageException | SubsetException e) {
             throw new IllegalStateException(e.getMessage() + (e instanceof SubsetException s ? "\n"
