@@ -10,6 +10,13 @@ import dev.tinyj.runtime.kernels.ConvWindow;
  * 90b983c2b3f1480642e040bbd2ddb37b998f3424): int8 types, 4-D shapes, output size and padding
  * ({@link ConvGeometry}), per-channel multipliers ({@link ConvQuantization#perChannel}), the
  * activation clamp, the output shape check, and the {@link ConvWindow} params block.
+ *
+ * <p>Output height and width, as in TFLM: the padding comes from the <em>inferred</em> output size
+ * ({@code ComputePaddingHeightWidth} writes it to locals only), while the kernel loops over the
+ * output tensor's <em>declared</em> height and width (TFLM micro never resizes the output). A model
+ * whose declared spatial size differs is therefore run exactly as TFLM runs it (two of TFLM's own
+ * conv tests do this: a dilated 2×2 filter and a 3×3 stride-2 VALID filter on a 32×32 input);
+ * batch and channel mismatches are rejected (TFLM's {@code MatchingDim} checks).
  */
 final class ConvWindowPrepare {
     private ConvWindowPrepare() {
@@ -36,14 +43,16 @@ final class ConvWindowPrepare {
         int dilationW = o.integer("dilation_w_factor", 1);
         ConvGeometry h = ConvGeometry.of(where, "height", same, input.dim(1), filterH, strideH, dilationH);
         ConvGeometry w = ConvGeometry.of(where, "width", same, input.dim(2), filterW, strideW, dilationW);
-        int[] outShape = {input.dim(0), h.out(), w.out(), outD};
-        ConvQuantization.requireShape(ctx, outShape);
+        int[] outShape = {input.dim(0), output.dim(1), output.dim(2), outD};
+        if (output.dim(0) != input.dim(0) || output.dim(3) != outD) {
+            ConvQuantization.requireShape(ctx, new int[] {input.dim(0), h.out(), w.out(), outD});
+        }
         ConvQuantization q = ConvQuantization.perChannel(ctx, input, filter, output, outD);
         ActivationRange act = ConvQuantization.activation(ctx, output);
         ParamBlock block = new ParamBlock().ints(
                 input.dim(0), input.dim(1), input.dim(2), input.dim(3),
                 filterH, filterW,
-                h.out(), w.out(), outD,
+                output.dim(1), output.dim(2), outD,
                 strideH, strideW, dilationH, dilationW,
                 h.padding(), w.padding(),
                 -input.quantization().zeroPoint0(), output.quantization().zeroPoint0(),
