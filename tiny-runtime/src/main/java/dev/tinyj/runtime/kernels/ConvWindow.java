@@ -11,7 +11,7 @@ package dev.tinyj.runtime.kernels;
  * <tr><td>0</td><td>{@link #P_BATCHES}</td><td>N of input and output</td></tr>
  * <tr><td>4..12</td><td>{@link #P_IN_H}, {@link #P_IN_W}, {@link #P_IN_D}</td><td>input H, W, C</td></tr>
  * <tr><td>16, 20</td><td>{@link #P_FILTER_H}, {@link #P_FILTER_W}</td><td>filter window</td></tr>
- * <tr><td>24..32</td><td>{@link #P_OUT_H}, {@link #P_OUT_W}, {@link #P_OUT_D}</td><td>output H, W, C</td></tr>
+ * <tr><td>24..32</td><td>{@link #P_OUT_H}, {@link #P_OUT_W}, {@link #P_OUT_D}</td><td>output H, W, C as the output tensor declares them (TFLM loops over these)</td></tr>
  * <tr><td>36, 40</td><td>{@link #P_STRIDE_H}, {@link #P_STRIDE_W}</td><td>strides, elements</td></tr>
  * <tr><td>44, 48</td><td>{@link #P_DILATION_H}, {@link #P_DILATION_W}</td><td>dilation factors</td></tr>
  * <tr><td>52, 56</td><td>{@link #P_PAD_H}, {@link #P_PAD_W}</td><td>top and left padding (TFLM
