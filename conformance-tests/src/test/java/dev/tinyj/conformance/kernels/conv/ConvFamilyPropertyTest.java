@@ -58,9 +58,6 @@ class ConvFamilyPropertyTest {
             rows *= inShape[k];
         }
         int[] outShape = keepDims ? new int[] {inShape[0], inShape[1], units} : new int[] {rows, units};
-        if (!keepDims && inShape.length == 3) {
-            outShape = new int[] {rows, units};
-        }
         boolean perChannel = units > 1 && g.r.nextBoolean();
         float inScale = g.scale(-3, 0);
         float[] fs = new float[perChannel ? units : 1];
