@@ -1,0 +1,84 @@
+package dev.tinyj.emulator.toolchain.prepare;
+
+import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.runtime.kernels.ConvWindow;
+
+/**
+ * The prepare steps CONV_2D and DEPTHWISE_CONV_2D share (TFLM {@code CalculateOpDataConv} in
+ * {@code micro/kernels/conv_common.cc} and {@code CalculateOpDataDepthwiseConv} in
+ * {@code micro/kernels/depthwise_conv_common.cc}, tflite-micro
+ * 90b983c2b3f1480642e040bbd2ddb37b998f3424): int8 types, 4-D shapes, output size and padding
+ * ({@link ConvGeometry}), per-channel multipliers ({@link ConvQuantization#perChannel}), the
+ * activation clamp, the output shape check, and the {@link ConvWindow} params block.
+ *
+ * <p>Output height and width, as in TFLM: the padding comes from the <em>inferred</em> output size
+ * ({@code ComputePaddingHeightWidth} writes it to locals only), while the kernel loops over the
+ * output tensor's <em>declared</em> height and width (TFLM micro never resizes the output). A model
+ * whose declared spatial size differs is therefore run exactly as TFLM runs it (two of TFLM's own
+ * conv tests do this: a dilated 2×2 filter and a 3×3 stride-2 VALID filter on a 32×32 input);
+ * batch and channel mismatches are rejected (TFLM's {@code MatchingDim} checks).
+ */
+final class ConvWindowPrepare {
+    private ConvWindowPrepare() {
+    }
+
+    /**
+     * @param filterH filter window height
+     * @param filterW filter window width
+     * @param outD output channels (the filter's quantized dimension)
+     * @param channelParam CONV_2D: filter input depth; DEPTHWISE_CONV_2D: depth multiplier
+     */
+    static PreparedOp prepare(OpContext ctx, int filterH, int filterW, int outD, int channelParam)
+            throws PrepareException {
+        TensorInfo input = ctx.input(0);
+        TensorInfo filter = ctx.input(1);
+        TensorInfo output = ctx.output();
+        TensorInfo bias = ConvQuantization.bias(ctx, outD);
+        String where = ctx.where();
+        boolean same = ConvGeometry.isSame(ctx);
+        OpOptions o = ctx.options();
+        int strideH = o.integer("stride_h", 0);
+        int strideW = o.integer("stride_w", 0);
+        int dilationH = o.integer("dilation_h_factor", 1);
+        int dilationW = o.integer("dilation_w_factor", 1);
+        ConvGeometry h = ConvGeometry.of(where, "height", same, input.dim(1), filterH, strideH, dilationH);
+        ConvGeometry w = ConvGeometry.of(where, "width", same, input.dim(2), filterW, strideW, dilationW);
+        int[] outShape = {input.dim(0), output.dim(1), output.dim(2), outD};
+        if (output.dim(0) != input.dim(0) || output.dim(3) != outD) {
+            ConvQuantization.requireShape(ctx, new int[] {input.dim(0), h.out(), w.out(), outD});
+        }
+        ConvQuantization q = ConvQuantization.perChannel(ctx, input, filter, output, outD);
+        ActivationRange act = ConvQuantization.activation(ctx, output);
+        ParamBlock block = new ParamBlock().ints(
+                input.dim(0), input.dim(1), input.dim(2), input.dim(3),
+                filterH, filterW,
+                output.dim(1), output.dim(2), outD,
+                strideH, strideW, dilationH, dilationW,
+                h.padding(), w.padding(),
+                -input.quantization().zeroPoint0(), output.quantization().zeroPoint0(),
+                act.min(), act.max(),
+                bias != null ? 1 : 0,
+                channelParam);
+        if (block.size() != ConvWindow.P_QUANT_COUNT) {
+            throw new IllegalStateException("ConvWindow layout and prepare disagree");
+        }
+        q.writeTo(block);
+        return new PreparedOp(block.bytes(), outShape, 0);
+    }
+
+    /** Checks the int8 input, filter and output are there with rank 4. */
+    static void requireOperands(OpContext ctx) throws PrepareException {
+        if (ctx.inputs().size() < 2 || ctx.inputs().size() > 3) {
+            throw new PrepareException(ctx.where() + ": expected 2 or 3 inputs (input, filter[, bias]), got "
+                    + ctx.inputs().size());
+        }
+        ConvQuantization.requireInt8(ctx, ctx.input(0), "input");
+        ConvQuantization.requireInt8(ctx, ctx.input(1), "filter");
+        ConvQuantization.requireInt8(ctx, ctx.output(), "output");
+        for (TensorInfo t : new TensorInfo[] {ctx.input(0), ctx.input(1), ctx.output()}) {
+            if (t.shape().length != 4) {
+                throw new PrepareException(ctx.where() + ": " + t.describe() + " must have rank 4");
+            }
+        }
+    }
+}
