@@ -30,16 +30,16 @@ public final class OpTable {
     }
 
     private static final List<Entry> ENTRIES = List.of(
-            new Entry(OpCodes.ADD, "ADD", 0, notYet("ADD")),
-            new Entry(OpCodes.AVERAGE_POOL_2D, "AVERAGE_POOL_2D", 1, notYet("AVERAGE_POOL_2D")),
+            new Entry(OpCodes.ADD, "ADD", 0, new dev.tinyj.emulator.toolchain.prepare.AddPrepare()),
+            new Entry(OpCodes.AVERAGE_POOL_2D, "AVERAGE_POOL_2D", 1, new dev.tinyj.emulator.toolchain.prepare.AveragePool2DPrepare()),
             new Entry(OpCodes.CONCATENATION, "CONCATENATION", 2, notYet("CONCATENATION")),
             new Entry(OpCodes.CONV_2D, "CONV_2D", 3, notYet("CONV_2D")),
             new Entry(OpCodes.DEPTHWISE_CONV_2D, "DEPTHWISE_CONV_2D", 4, notYet("DEPTHWISE_CONV_2D")),
-            new Entry(OpCodes.DEQUANTIZE, "DEQUANTIZE", 6, notYet("DEQUANTIZE")),
+            new Entry(OpCodes.DEQUANTIZE, "DEQUANTIZE", 6, new dev.tinyj.emulator.toolchain.prepare.DequantizePrepare()),
             new Entry(OpCodes.FULLY_CONNECTED, "FULLY_CONNECTED", 9, notYet("FULLY_CONNECTED")),
             new Entry(OpCodes.LOGISTIC, "LOGISTIC", 14, notYet("LOGISTIC")),
-            new Entry(OpCodes.MAX_POOL_2D, "MAX_POOL_2D", 17, notYet("MAX_POOL_2D")),
-            new Entry(OpCodes.MUL, "MUL", 18, notYet("MUL")),
+            new Entry(OpCodes.MAX_POOL_2D, "MAX_POOL_2D", 17, new dev.tinyj.emulator.toolchain.prepare.MaxPool2DPrepare()),
+            new Entry(OpCodes.MUL, "MUL", 18, new dev.tinyj.emulator.toolchain.prepare.MulPrepare()),
             new Entry(OpCodes.RESHAPE, "RESHAPE", 22, notYet("RESHAPE")),
             new Entry(OpCodes.SOFTMAX, "SOFTMAX", 25, notYet("SOFTMAX")),
             new Entry(OpCodes.TANH, "TANH", 28, notYet("TANH")),
@@ -47,7 +47,7 @@ public final class OpTable {
             new Entry(OpCodes.MEAN, "MEAN", 40, notYet("MEAN")),
             new Entry(OpCodes.STRIDED_SLICE, "STRIDED_SLICE", 45, notYet("STRIDED_SLICE")),
             new Entry(OpCodes.PADV2, "PADV2", 60, notYet("PADV2")),
-            new Entry(OpCodes.QUANTIZE, "QUANTIZE", 114, notYet("QUANTIZE")));
+            new Entry(OpCodes.QUANTIZE, "QUANTIZE", 114, new dev.tinyj.emulator.toolchain.prepare.QuantizePrepare()));
 
     private OpTable() {
     }
