@@ -1,0 +1,98 @@
+package dev.tinyj.emulator.toolchain.prepare;
+
+import static dev.tinyj.runtime.kernels.Pooling.P_ACT_MAX;
+import static dev.tinyj.runtime.kernels.Pooling.P_ACT_MIN;
+import static dev.tinyj.runtime.kernels.Pooling.P_BATCHES;
+import static dev.tinyj.runtime.kernels.Pooling.P_DEPTH;
+import static dev.tinyj.runtime.kernels.Pooling.P_FILTER_H;
+import static dev.tinyj.runtime.kernels.Pooling.P_FILTER_W;
+import static dev.tinyj.runtime.kernels.Pooling.P_IN_H;
+import static dev.tinyj.runtime.kernels.Pooling.P_IN_W;
+import static dev.tinyj.runtime.kernels.Pooling.P_OUT_H;
+import static dev.tinyj.runtime.kernels.Pooling.P_OUT_W;
+import static dev.tinyj.runtime.kernels.Pooling.P_PAD_H;
+import static dev.tinyj.runtime.kernels.Pooling.P_PAD_W;
+import static dev.tinyj.runtime.kernels.Pooling.P_SIZE;
+import static dev.tinyj.runtime.kernels.Pooling.P_STRIDE_H;
+import static dev.tinyj.runtime.kernels.Pooling.P_STRIDE_W;
+
+import dev.tinyj.emulator.toolchain.graph.Quantization;
+import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+
+/**
+ * Prepare of AVERAGE_POOL_2D and MAX_POOL_2D (int8), as TFLM's {@code PoolingPrepare} and
+ * {@code CalculateOpDataPooling} ({@code tensorflow/lite/micro/kernels/pooling_common.cc},
+ * tflite-micro 90b983c2b3f1480642e040bbd2ddb37b998f3424):
+ * <ol>
+ * <li>input and output int8 NHWC (rank 4), same batches and channels;</li>
+ * <li>input and output scales within 1e−6 of each other (compared in double) and equal zero points;</li>
+ * <li>padding by {@code ComputePaddingHeightWidth} (dilation 1) from the input size, window and
+ * stride, the output size it infers being {@code ceil(in / stride)} (SAME) or
+ * {@code (in − filter + stride) / stride} (VALID);</li>
+ * <li>activation clamp by {@code CalculateActivationRangeQuantized}.</li>
+ * </ol>
+ * Like TFLM, the kernel walks the output height and width the model declares, not the inferred
+ * ones (one TFLM test declares a larger output than VALID infers: the windows at the edge are
+ * just clipped). What TFLM's eval would refuse is refused here: an AVERAGE_POOL_2D output cell
+ * whose window covers no input cell (TFLM's AveragePool returns false).
+ */
+final class PoolingPrepare {
+    private PoolingPrepare() {
+    }
+
+    static PreparedOp prepare(OpContext ctx, boolean average) throws PrepareException {
+        TensorInfo in = ctx.input(0);
+        TensorInfo out = ctx.output();
+        Quantization qi = Int8Operand.require(ctx, in, "input");
+        Quantization qo = Int8Operand.require(ctx, out, "output");
+        if (in.shape().length != 4 || out.shape().length != 4) {
+            throw new PrepareException(ctx.where() + ": input " + in.describe() + " and output " + out.describe()
+                    + " must be 4-D NHWC");
+        }
+        if (in.dim(0) != out.dim(0) || in.dim(3) != out.dim(3)) {
+            throw new PrepareException(ctx.where() + ": output " + out.describe()
+                    + " must keep the batches and channels of " + in.describe());
+        }
+        if (Math.abs((double) qi.scale0() - (double) qo.scale0()) > 1.0e-6 || qi.zeroPoint0() != qo.zeroPoint0()) {
+            throw new PrepareException(ctx.where() + ": input " + in.describe() + " and output " + out.describe()
+                    + " must have the same scale and zero point");
+        }
+        OpOptions o = ctx.options();
+        int strideH = o.integer("stride_h", 1);
+        int strideW = o.integer("stride_w", 1);
+        int filterH = o.integer("filter_height", 1);
+        int filterW = o.integer("filter_width", 1);
+        if (strideH < 1 || strideW < 1 || filterH < 1 || filterW < 1) {
+            throw new PrepareException(ctx.where() + ": strides and filter size must be positive");
+        }
+        boolean same = PoolingGeometry.same(ctx, o.string("padding", "SAME"));
+        int inH = in.dim(1);
+        int inW = in.dim(2);
+        int padH = PoolingGeometry.padding(same, inH, filterH, strideH);
+        int padW = PoolingGeometry.padding(same, inW, filterW, strideW);
+        int outH = out.dim(1);
+        int outW = out.dim(2);
+        if (average && (!PoolingGeometry.windowsCover(outH, strideH, padH, filterH, inH)
+                || !PoolingGeometry.windowsCover(outW, strideW, padW, filterW, inW))) {
+            throw new PrepareException(ctx.where() + ": output " + out.describe()
+                    + " has a pooling window outside input " + in.describe());
+        }
+        ActivationRange act = ActivationRange.int8(o.activation(), qo.scale0(), qo.zeroPoint0());
+        int[] f = new int[P_SIZE / 4];
+        f[P_BATCHES / 4] = in.dim(0);
+        f[P_IN_H / 4] = inH;
+        f[P_IN_W / 4] = inW;
+        f[P_DEPTH / 4] = in.dim(3);
+        f[P_OUT_H / 4] = outH;
+        f[P_OUT_W / 4] = outW;
+        f[P_STRIDE_H / 4] = strideH;
+        f[P_STRIDE_W / 4] = strideW;
+        f[P_FILTER_H / 4] = filterH;
+        f[P_FILTER_W / 4] = filterW;
+        f[P_PAD_H / 4] = padH;
+        f[P_PAD_W / 4] = padW;
+        f[P_ACT_MIN / 4] = act.min();
+        f[P_ACT_MAX / 4] = act.max();
+        return new PreparedOp(new ParamBlock().ints(f).bytes(), out.shape().clone(), 0);
+    }
+}

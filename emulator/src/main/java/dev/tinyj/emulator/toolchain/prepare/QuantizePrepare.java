@@ -1,0 +1,53 @@
+package dev.tinyj.emulator.toolchain.prepare;
+
+import static dev.tinyj.runtime.kernels.Quantize.MODE_FROM_FLOAT32;
+import static dev.tinyj.runtime.kernels.Quantize.MODE_REQUANTIZE;
+import static dev.tinyj.runtime.kernels.Quantize.P_COUNT;
+import static dev.tinyj.runtime.kernels.Quantize.P_INPUT_ZERO_POINT;
+import static dev.tinyj.runtime.kernels.Quantize.P_MODE;
+import static dev.tinyj.runtime.kernels.Quantize.P_MULTIPLIER;
+import static dev.tinyj.runtime.kernels.Quantize.P_OUTPUT_ZERO_POINT;
+import static dev.tinyj.runtime.kernels.Quantize.P_SCALE_BITS;
+import static dev.tinyj.runtime.kernels.Quantize.P_SHIFT;
+import static dev.tinyj.runtime.kernels.Quantize.P_SIZE;
+
+import dev.tinyj.emulator.toolchain.graph.DType;
+import dev.tinyj.emulator.toolchain.graph.Quantization;
+import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+
+/**
+ * Prepare of QUANTIZE (kernel {@code dev.tinyj.runtime.kernels.Quantize}), as TFLM's
+ * {@code PrepareQuantizeReference} ({@code tensorflow/lite/micro/kernels/quantize_common.cc},
+ * tflite-micro 90b983c2b3f1480642e040bbd2ddb37b998f3424) for the two in-scope forms: float32 →
+ * int8 (the output scale and zero point, used by AffineQuantize) and int8 → int8
+ * (effective scale {@code (double) s_in / (double) s_out} through QuantizeMultiplier). Output
+ * needs per-tensor quantization; input and output have the same shape. uint8, int16 and int32
+ * on either side are refused as unsupported types.
+ */
+public final class QuantizePrepare implements OpPrepare {
+    @Override
+    public PreparedOp prepare(OpContext ctx) throws PrepareException {
+        TensorInfo in = ctx.input(0);
+        TensorInfo out = ctx.output();
+        if (in.type() != DType.FLOAT32 && in.type() != DType.INT8) {
+            throw PrepareException.unsupportedType(ctx.where(), in, "input", "float32, int8");
+        }
+        Quantization qo = Int8Operand.require(ctx, out, "output");
+        Int8Operand.sameShape(ctx, in, out);
+        int[] f = new int[P_SIZE / 4];
+        f[P_COUNT / 4] = in.flatSize();
+        f[P_OUTPUT_ZERO_POINT / 4] = qo.zeroPoint0();
+        if (in.type() == DType.FLOAT32) {
+            f[P_MODE / 4] = MODE_FROM_FLOAT32;
+            f[P_SCALE_BITS / 4] = Float.floatToRawIntBits(qo.scale0());
+        } else {
+            Quantization qi = Int8Operand.require(ctx, in, "input");
+            QuantizedMultiplier m = QuantizedMultiplier.of((double) qi.scale0() / (double) qo.scale0());
+            f[P_MODE / 4] = MODE_REQUANTIZE;
+            f[P_INPUT_ZERO_POINT / 4] = qi.zeroPoint0();
+            f[P_MULTIPLIER / 4] = m.multiplier();
+            f[P_SHIFT / 4] = m.shift();
+        }
+        return new PreparedOp(new ParamBlock().ints(f).bytes(), out.shape().clone(), 0);
+    }
+}
