@@ -1,7 +1,12 @@
 package dev.tinyj.emulator.toolchain.ops;
 
+import dev.tinyj.emulator.toolchain.prepare.ConcatenationPrepare;
+import dev.tinyj.emulator.toolchain.prepare.MeanPrepare;
 import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
+import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PrepareException;
+import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
+import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
 import dev.tinyj.runtime.ops.OpCodes;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +37,7 @@ public final class OpTable {
     private static final List<Entry> ENTRIES = List.of(
             new Entry(OpCodes.ADD, "ADD", 0, notYet("ADD")),
             new Entry(OpCodes.AVERAGE_POOL_2D, "AVERAGE_POOL_2D", 1, notYet("AVERAGE_POOL_2D")),
-            new Entry(OpCodes.CONCATENATION, "CONCATENATION", 2, notYet("CONCATENATION")),
+            new Entry(OpCodes.CONCATENATION, "CONCATENATION", 2, new ConcatenationPrepare()),
             new Entry(OpCodes.CONV_2D, "CONV_2D", 3, notYet("CONV_2D")),
             new Entry(OpCodes.DEPTHWISE_CONV_2D, "DEPTHWISE_CONV_2D", 4, notYet("DEPTHWISE_CONV_2D")),
             new Entry(OpCodes.DEQUANTIZE, "DEQUANTIZE", 6, notYet("DEQUANTIZE")),
@@ -40,13 +45,13 @@ public final class OpTable {
             new Entry(OpCodes.LOGISTIC, "LOGISTIC", 14, notYet("LOGISTIC")),
             new Entry(OpCodes.MAX_POOL_2D, "MAX_POOL_2D", 17, notYet("MAX_POOL_2D")),
             new Entry(OpCodes.MUL, "MUL", 18, notYet("MUL")),
-            new Entry(OpCodes.RESHAPE, "RESHAPE", 22, notYet("RESHAPE")),
+            new Entry(OpCodes.RESHAPE, "RESHAPE", 22, new ReshapePrepare()),
             new Entry(OpCodes.SOFTMAX, "SOFTMAX", 25, notYet("SOFTMAX")),
             new Entry(OpCodes.TANH, "TANH", 28, notYet("TANH")),
-            new Entry(OpCodes.PAD, "PAD", 34, notYet("PAD")),
-            new Entry(OpCodes.MEAN, "MEAN", 40, notYet("MEAN")),
-            new Entry(OpCodes.STRIDED_SLICE, "STRIDED_SLICE", 45, notYet("STRIDED_SLICE")),
-            new Entry(OpCodes.PADV2, "PADV2", 60, notYet("PADV2")),
+            new Entry(OpCodes.PAD, "PAD", 34, new PadPrepare()),
+            new Entry(OpCodes.MEAN, "MEAN", 40, new MeanPrepare()),
+            new Entry(OpCodes.STRIDED_SLICE, "STRIDED_SLICE", 45, new StridedSlicePrepare()),
+            new Entry(OpCodes.PADV2, "PADV2", 60, new PadPrepare()),
             new Entry(OpCodes.QUANTIZE, "QUANTIZE", 114, notYet("QUANTIZE")));
 
     private OpTable() {
