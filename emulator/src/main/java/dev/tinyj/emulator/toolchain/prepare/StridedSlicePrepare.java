@@ -21,7 +21,8 @@ import java.util.List;
  *
  * <p>TFLM's micro kernel sets {@code ellipsis_mask} and {@code new_axis_mask} to 0 and never sets
  * {@code offset}, whatever the model says; TinyJ refuses a model that sets any of them rather than
- * silently slice something else.
+ * silently slice something else. It also refuses a shrunk axis whose begin index lies outside the
+ * input (TFLite rejects it; TFLM accepts it and its kernel then writes no output at all).
  */
 public final class StridedSlicePrepare implements OpPrepare {
     /** TFLM's {@code kMaxDim}. */
@@ -40,10 +41,13 @@ public final class StridedSlicePrepare implements OpPrepare {
         int[] begin = ShapeOpChecks.constInt32(ctx, ctx.input(1), "begin");
         int[] end = ShapeOpChecks.constInt32(ctx, ctx.input(2), "end");
         int[] strides = ShapeOpChecks.constInt32(ctx, ctx.input(3), "strides");
-        for (String unsupported : new String[] {"ellipsis_mask", "new_axis_mask", "offset"}) {
+        for (String unsupported : new String[] {"ellipsis_mask", "new_axis_mask"}) {
             if (ctx.options().integer(unsupported, 0) != 0) {
                 throw fail(ctx, unsupported + " is not supported (TFLM's micro kernel ignores it)");
             }
+        }
+        if (ctx.options().bool("offset", false)) {
+            throw fail(ctx, "offset is not supported (TFLM's micro kernel ignores it)");
         }
         int beginMask = ctx.options().integer("begin_mask", 0);
         int endMask = ctx.options().integer("end_mask", 0);
@@ -63,6 +67,12 @@ public final class StridedSlicePrepare implements OpPrepare {
                     start);
             boolean shrink = (shrinkMask & (1 << axis)) != 0;
             if (shrink) {
+                int index = begin[axis] < 0 ? begin[axis] + dims[axis] : begin[axis];
+                if (index < 0 || index >= dims[axis]) {
+                    // TFLM would accept it and its kernel would write nothing for this output
+                    throw fail(ctx, "shrunk axis " + axis + " index " + begin[axis] + " is outside input "
+                            + input.describe());
+                }
                 stop = start + 1;
             }
             int length = (int) Math.ceil((float) (stop - start) / (float) strides[axis]);
