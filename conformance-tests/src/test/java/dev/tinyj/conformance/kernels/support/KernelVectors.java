@@ -269,7 +269,8 @@ public final class KernelVectors {
                 case "tflm_q" -> tflmQ = longs(w);
                 case "tflm_float" -> tflmFloat = floats(w);
                 case "expected_status" -> status = w.length > 0 ? w[0] : "";
-                case "tflm_shape" -> tflmShape = Arrays.stream(w).mapToInt(Integer::parseInt).toArray();
+                case "tflm_shape" -> tflmShape = w.length == 0 || w[0].equals("scalar") ? new int[0]
+                        : Arrays.stream(w[0].split(",")).mapToInt(Integer::parseInt).toArray();
                 default -> {
                     // expected_float, expected_q, test_tolerance, check, expected_shape, tflm_status: informative
                 }

@@ -1,0 +1,107 @@
+package dev.tinyj.emulator.toolchain.prepare;
+
+import static dev.tinyj.emulator.toolchain.prepare.ShapeOpChecks.fail;
+
+import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.runtime.kernels.StridedSlice;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * STRIDED_SLICE prepare, as tflite-micro 90b983c2b3f1480642e040bbd2ddb37b998f3424
+ * {@code micro/kernels/strided_slice_common.cc} {@code StridedSlicePrepare}/{@code CheckOutputSize}:
+ * four inputs; input of at most 4 dims; constant begin, end and strides; each stride non-zero;
+ * output dim = max(0, ceil((stop − start) / (float) stride)) with start/stop from
+ * {@code strided_slice_logic.h} {@code StartForAxis}/{@code StopForAxis}, shrunk axes (length 1)
+ * left out; the declared output must match.
+ *
+ * <p>The kernel's start and stop come from the other pair of functions TFLM's kernel uses,
+ * {@code StridedSliceStartForAxis}/{@code StridedSliceEndForAxis}, on the indices padded to 5
+ * dims by {@code StridedSlicePadIndices} (leading dims: begin 0, end 1, stride 1, both masks set).
+ *
+ * <p>TFLM's micro kernel sets {@code ellipsis_mask} and {@code new_axis_mask} to 0 and never sets
+ * {@code offset}, whatever the model says; TinyJ refuses a model that sets any of them rather than
+ * silently slice something else. It also refuses a shrunk axis whose begin index lies outside the
+ * input (TFLite rejects it; TFLM accepts it and its kernel then writes no output at all).
+ */
+public final class StridedSlicePrepare implements OpPrepare {
+    /** TFLM's {@code kMaxDim}. */
+    static final int MAX_DIMS = 4;
+    /** Dims the kernel loops over. */
+    static final int KERNEL_DIMS = 5;
+
+    @Override
+    public PreparedOp prepare(OpContext ctx) throws PrepareException {
+        ShapeOpChecks.requireInputs(ctx, 4);
+        TensorInfo input = ctx.input(0);
+        TensorInfo output = ctx.output();
+        ShapeOpChecks.requireInt8(ctx, input, "input");
+        ShapeOpChecks.requireInt8(ctx, output, "output");
+        ShapeOpChecks.requireRankAtMost(ctx, input, MAX_DIMS, "input");
+        int[] begin = ShapeOpChecks.constInt32(ctx, ctx.input(1), "begin");
+        int[] end = ShapeOpChecks.constInt32(ctx, ctx.input(2), "end");
+        int[] strides = ShapeOpChecks.constInt32(ctx, ctx.input(3), "strides");
+        for (String unsupported : new String[] {"ellipsis_mask", "new_axis_mask"}) {
+            if (ctx.options().integer(unsupported, 0) != 0) {
+                throw fail(ctx, unsupported + " is not supported (TFLM's micro kernel ignores it)");
+            }
+        }
+        if (ctx.options().bool("offset", false)) {
+            throw fail(ctx, "offset is not supported (TFLM's micro kernel ignores it)");
+        }
+        int beginMask = ctx.options().integer("begin_mask", 0);
+        int endMask = ctx.options().integer("end_mask", 0);
+        int shrinkMask = ctx.options().integer("shrink_axis_mask", 0);
+        int[] dims = input.shape();
+        int rank = dims.length;
+        if (begin.length < rank || end.length < rank || strides.length < rank) {
+            throw fail(ctx, "begin, end and strides need " + rank + " values each for input " + input.describe());
+        }
+        List<Integer> shape = new ArrayList<>();
+        for (int axis = 0; axis < rank; axis++) {
+            if (strides[axis] == 0) {
+                throw fail(ctx, "stride value has to be non-zero (axis " + axis + ")");
+            }
+            int start = StridedSliceAxis.startForAxis(beginMask, begin[axis], strides[axis], dims[axis], axis);
+            int stop = StridedSliceAxis.stopForAxis(endMask, shrinkMask, end[axis], strides[axis], dims[axis], axis,
+                    start);
+            boolean shrink = (shrinkMask & (1 << axis)) != 0;
+            if (shrink) {
+                int index = begin[axis] < 0 ? begin[axis] + dims[axis] : begin[axis];
+                if (index < 0 || index >= dims[axis]) {
+                    // TFLM would accept it and its kernel would write nothing for this output
+                    throw fail(ctx, "shrunk axis " + axis + " index " + begin[axis] + " is outside input "
+                            + input.describe());
+                }
+                stop = start + 1;
+            }
+            int length = (int) Math.ceil((float) (stop - start) / (float) strides[axis]);
+            if (!shrink) {
+                shape.add(Math.max(length, 0));
+            }
+        }
+        int[] inferred = shape.stream().mapToInt(Integer::intValue).toArray();
+        ShapeOpChecks.requireShape(ctx, inferred);
+
+        // StridedSlicePadIndices to 5 dims, then the kernel's start/end per axis
+        int pad = KERNEL_DIMS - rank;
+        int[] fields = new int[StridedSlice.P_SIZE / 4];
+        int paddedBegin = (beginMask << pad) | ((1 << pad) - 1);
+        int paddedEnd = (endMask << pad) | ((1 << pad) - 1);
+        int paddedShrink = shrinkMask << pad;
+        for (int k = 0; k < KERNEL_DIMS; k++) {
+            boolean real = k >= pad;
+            int size = real ? dims[k - pad] : 1;
+            int b = real ? begin[k - pad] : 0;
+            int e = real ? end[k - pad] : 1;
+            int s = real ? strides[k - pad] : 1;
+            int start = StridedSliceAxis.kernelStart(paddedBegin, b, s, size, k);
+            int stop = StridedSliceAxis.kernelEnd(paddedEnd, paddedShrink, e, s, size, k, start);
+            fields[StridedSlice.P_DIMS / 4 + k] = size;
+            fields[StridedSlice.P_START / 4 + k] = start;
+            fields[StridedSlice.P_STOP / 4 + k] = stop;
+            fields[StridedSlice.P_STRIDE / 4 + k] = s;
+        }
+        return new PreparedOp(new ParamBlock().ints(fields).bytes(), inferred, 0);
+    }
+}
