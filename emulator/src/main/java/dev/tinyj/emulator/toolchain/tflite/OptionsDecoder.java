@@ -129,7 +129,7 @@ final class OptionsDecoder {
         int v = t.int8(field.id(), field.name(), names.indexOf(field.def()));
         if (v < 0 || v >= names.size()) {
             throw t.buffer().error(t.field(field.id(), 1, field.name()), "expected " + t.path() + "." + field.name()
-                    + " to be a " + enumName + " (0.." + (names.size() - 1) + "), got " + v);
+                    + " to be one of " + enumName + " (0.." + (names.size() - 1) + "), got " + v);
         }
         return names.get(v);
     }
