@@ -22,59 +22,36 @@ public final class Conv2D {
     private Conv2D() {
     }
 
-    public static final int P_BATCHES = ConvWindow.P_BATCHES;
-    public static final int P_IN_H = ConvWindow.P_IN_H;
-    public static final int P_IN_W = ConvWindow.P_IN_W;
-    public static final int P_IN_D = ConvWindow.P_IN_D;
-    public static final int P_FILTER_H = ConvWindow.P_FILTER_H;
-    public static final int P_FILTER_W = ConvWindow.P_FILTER_W;
-    public static final int P_OUT_H = ConvWindow.P_OUT_H;
-    public static final int P_OUT_W = ConvWindow.P_OUT_W;
-    public static final int P_OUT_D = ConvWindow.P_OUT_D;
-    public static final int P_STRIDE_H = ConvWindow.P_STRIDE_H;
-    public static final int P_STRIDE_W = ConvWindow.P_STRIDE_W;
-    public static final int P_DILATION_H = ConvWindow.P_DILATION_H;
-    public static final int P_DILATION_W = ConvWindow.P_DILATION_W;
-    public static final int P_PAD_H = ConvWindow.P_PAD_H;
-    public static final int P_PAD_W = ConvWindow.P_PAD_W;
-    public static final int P_INPUT_OFFSET = ConvWindow.P_INPUT_OFFSET;
-    public static final int P_OUTPUT_OFFSET = ConvWindow.P_OUTPUT_OFFSET;
-    public static final int P_ACT_MIN = ConvWindow.P_ACT_MIN;
-    public static final int P_ACT_MAX = ConvWindow.P_ACT_MAX;
-    public static final int P_HAS_BIAS = ConvWindow.P_HAS_BIAS;
     /** Filter input depth (the filter's dimension 3). */
     public static final int P_FILTER_IN_D = ConvWindow.P_CHANNEL_PARAM;
-    public static final int P_QUANT_COUNT = ConvWindow.P_QUANT_COUNT;
-    public static final int P_QUANT_STEP = ConvWindow.P_QUANT_STEP;
-    public static final int P_MULTIPLIERS = ConvWindow.P_MULTIPLIERS;
 
-    /** Runs the convolution; {@code bias} may be null when {@link #P_HAS_BIAS} is 0. */
+    /** Runs the convolution; {@code bias} may be null when {@link ConvWindow#P_HAS_BIAS} is 0. */
     public static void eval(byte[] params, int p, byte[] input, int inputOff, byte[] filter, int filterOff,
             byte[] bias, int biasOff, byte[] output, int outputOff) {
-        int batches = Flash.readInt(params, p + P_BATCHES);
-        int inH = Flash.readInt(params, p + P_IN_H);
-        int inW = Flash.readInt(params, p + P_IN_W);
-        int inD = Flash.readInt(params, p + P_IN_D);
-        int filterH = Flash.readInt(params, p + P_FILTER_H);
-        int filterW = Flash.readInt(params, p + P_FILTER_W);
-        int outH = Flash.readInt(params, p + P_OUT_H);
-        int outW = Flash.readInt(params, p + P_OUT_W);
-        int outD = Flash.readInt(params, p + P_OUT_D);
-        int strideH = Flash.readInt(params, p + P_STRIDE_H);
-        int strideW = Flash.readInt(params, p + P_STRIDE_W);
-        int dilationH = Flash.readInt(params, p + P_DILATION_H);
-        int dilationW = Flash.readInt(params, p + P_DILATION_W);
-        int padH = Flash.readInt(params, p + P_PAD_H);
-        int padW = Flash.readInt(params, p + P_PAD_W);
-        int inputOffset = Flash.readInt(params, p + P_INPUT_OFFSET);
-        int outputOffset = Flash.readInt(params, p + P_OUTPUT_OFFSET);
-        int actMin = Flash.readInt(params, p + P_ACT_MIN);
-        int actMax = Flash.readInt(params, p + P_ACT_MAX);
-        boolean hasBias = Flash.readInt(params, p + P_HAS_BIAS) != 0;
+        int batches = Flash.readInt(params, p + ConvWindow.P_BATCHES);
+        int inH = Flash.readInt(params, p + ConvWindow.P_IN_H);
+        int inW = Flash.readInt(params, p + ConvWindow.P_IN_W);
+        int inD = Flash.readInt(params, p + ConvWindow.P_IN_D);
+        int filterH = Flash.readInt(params, p + ConvWindow.P_FILTER_H);
+        int filterW = Flash.readInt(params, p + ConvWindow.P_FILTER_W);
+        int outH = Flash.readInt(params, p + ConvWindow.P_OUT_H);
+        int outW = Flash.readInt(params, p + ConvWindow.P_OUT_W);
+        int outD = Flash.readInt(params, p + ConvWindow.P_OUT_D);
+        int strideH = Flash.readInt(params, p + ConvWindow.P_STRIDE_H);
+        int strideW = Flash.readInt(params, p + ConvWindow.P_STRIDE_W);
+        int dilationH = Flash.readInt(params, p + ConvWindow.P_DILATION_H);
+        int dilationW = Flash.readInt(params, p + ConvWindow.P_DILATION_W);
+        int padH = Flash.readInt(params, p + ConvWindow.P_PAD_H);
+        int padW = Flash.readInt(params, p + ConvWindow.P_PAD_W);
+        int inputOffset = Flash.readInt(params, p + ConvWindow.P_INPUT_OFFSET);
+        int outputOffset = Flash.readInt(params, p + ConvWindow.P_OUTPUT_OFFSET);
+        int actMin = Flash.readInt(params, p + ConvWindow.P_ACT_MIN);
+        int actMax = Flash.readInt(params, p + ConvWindow.P_ACT_MAX);
+        boolean hasBias = Flash.readInt(params, p + ConvWindow.P_HAS_BIAS) != 0;
         int filterInD = Flash.readInt(params, p + P_FILTER_IN_D);
-        int quantCount = Flash.readInt(params, p + P_QUANT_COUNT);
-        int quantStep = Flash.readInt(params, p + P_QUANT_STEP);
-        int quantAt = p + P_MULTIPLIERS;
+        int quantCount = Flash.readInt(params, p + ConvWindow.P_QUANT_COUNT);
+        int quantStep = Flash.readInt(params, p + ConvWindow.P_QUANT_STEP);
+        int quantAt = p + ConvWindow.P_MULTIPLIERS;
         int filtersPerGroup = outD / (inD / filterInD);
         int out = outputOff;
         for (int b = 0; b < batches; b++) {

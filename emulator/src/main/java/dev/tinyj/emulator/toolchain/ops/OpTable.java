@@ -13,7 +13,6 @@ import dev.tinyj.emulator.toolchain.prepare.MeanPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MulPrepare;
 import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
-import dev.tinyj.emulator.toolchain.prepare.PrepareException;
 import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
@@ -38,12 +37,6 @@ public final class OpTable {
      * @param prepare host prepare step
      */
     public record Entry(int code, String name, int builtinCode, OpPrepare prepare) {
-    }
-
-    private static OpPrepare notYet(String name) {
-        return ctx -> {
-            throw new PrepareException(ctx.where() + ": " + name + " is not implemented yet");
-        };
     }
 
     private static final List<Entry> ENTRIES = List.of(
