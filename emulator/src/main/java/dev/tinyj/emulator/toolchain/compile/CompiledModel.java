@@ -1,0 +1,18 @@
+package dev.tinyj.emulator.toolchain.compile;
+
+import java.util.List;
+
+/**
+ * A model compiled for the TinyJ runtime: every operator prepared, every tensor placed (arena
+ * offset or flash data), the arena planned. Written to a model image by the image writer.
+ *
+ * @param name model name (file name without extension)
+ * @param tensors every tensor of subgraph 0, by index
+ * @param ops operators in execution order
+ * @param inputs model input tensor indices
+ * @param outputs model output tensor indices
+ * @param arenaBytes arena size in bytes (the planned high-water of all ARENA tensors)
+ */
+public record CompiledModel(String name, List<CompiledTensor> tensors, List<CompiledOp> ops, int[] inputs,
+        int[] outputs, int arenaBytes) {
+}
