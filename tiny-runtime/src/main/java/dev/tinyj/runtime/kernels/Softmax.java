@@ -1,6 +1,7 @@
 package dev.tinyj.runtime.kernels;
 
 import dev.tinyj.hal.Flash;
+import dev.tinyj.hal.Mcu;
 import dev.tinyj.runtime.math.FixedPoint;
 import dev.tinyj.runtime.math.FixedPointExp;
 import dev.tinyj.runtime.math.FixedPointSigmoid;
@@ -36,12 +37,17 @@ import dev.tinyj.runtime.math.FixedPointSigmoid;
  * <tr><td>{@link #P_INPUT_LEFT_SHIFT}</td><td>its left shift (0..31)</td></tr>
  * <tr><td>{@link #P_DIFF_MIN}</td><td>smallest input difference that contributes (≤ 0)</td></tr>
  * </table>
- * Trusts its parameters; TFLM's run-time check {@code 0 ≤ exponent ≤ 31} always holds for the
- * sums that int8 rows with depth below 2^19 produce.
+ * Trusts its parameters. TFLM's run-time check {@code 0 ≤ exponent ≤ 31} fails once a row's sum
+ * of exponentials reaches 512.0 (possible from depth 512 with a flat row): TFLM aborts there, and
+ * this kernel stops with {@code Mcu.panic(PANIC_SUM_TOO_LARGE, row index)} rather than compute a
+ * shift of 32.
  */
 public final class Softmax {
     private Softmax() {
     }
+
+    /** {@code Mcu.panic} code: a row's sum of exponentials is 512 or more (TFLM aborts). */
+    public static final int PANIC_SUM_TOO_LARGE = 0x7101;
 
     public static final int P_OUTER_SIZE = 0;
     public static final int P_DEPTH = 4;
@@ -83,6 +89,10 @@ public final class Softmax {
             int shiftedSumMinusOne = (sumOfExps << headroomPlusOne) - Integer.MIN_VALUE;
             int shiftedScale = FixedPointSigmoid.oneOverOnePlusX(shiftedSumMinusOne);
             int exponent = bitsOverUnit + 31 - 8;
+            if (exponent < 0 || exponent > 31) {
+                Mcu.panic(PANIC_SUM_TOO_LARGE, row / depth);
+                return;
+            }
             for (int c = 0; c < depth; c++) {
                 int diff = input[inputOff + row + c] - max;
                 int q = -128;

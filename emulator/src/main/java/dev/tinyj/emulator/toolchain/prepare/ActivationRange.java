@@ -33,8 +33,25 @@ public record ActivationRange(int min, int max) {
         };
     }
 
-    private static int quantize(float f, float scale, int zeroPoint) {
-        return zeroPoint + QuantizedMultiplier.roundHalfAwayFromZero(f / scale);
+    /**
+     * TFLM's {@code Quantize} in kernel_util.cc: {@code roundf(f / scale)} in float, refused
+     * (prepare fails) when NaN or outside the int32 range as a float compares it; the cast of
+     * exactly 2^31 gives {@code 0x80000000} as on x86-64, and the zero point is added with wrap.
+     */
+    private static int quantize(float f, float scale, int zeroPoint) throws PrepareException {
+        float q = f / scale;
+        float a = Math.abs(q);
+        float t = (float) Math.floor(a);
+        if (a - t >= 0.5f) {
+            t += 1;
+        }
+        float tmp = Math.copySign(t, q);
+        if (!(tmp >= (float) Integer.MIN_VALUE && tmp <= (float) Integer.MAX_VALUE)) {
+            throw new PrepareException("fused activation range: " + f + " / output scale " + scale
+                    + " does not fit int32 (TFLM's CalculateActivationRangeQuantized refuses it)");
+        }
+        int cast = tmp >= 0x1p31f ? Integer.MIN_VALUE : (int) tmp;
+        return zeroPoint + cast;
     }
 
     /** Activation code of a TFLite {@code ActivationFunctionType} name (NONE, RELU, RELU_N1_TO_1, RELU6). */

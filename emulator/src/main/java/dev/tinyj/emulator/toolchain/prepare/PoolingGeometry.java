@@ -29,6 +29,20 @@ public final class PoolingGeometry {
         return Math.max(total, 0) / 2;
     }
 
+    /**
+     * {@code {padH, padW}} exactly as TFLite's {@code ComputePaddingHeightWidth} returns them: it
+     * checks the width's output size first, then the height's, and on the first negative one
+     * (VALID with a filter larger than input + stride) gives up with both paddings 0; otherwise
+     * each padding is {@link #padding}.
+     */
+    public static int[] paddingHeightWidth(boolean same, int inH, int inW, int filterH, int filterW, int strideH,
+            int strideW) {
+        if (outSize(same, inW, filterW, strideW) < 0 || outSize(same, inH, filterH, strideH) < 0) {
+            return new int[] {0, 0};
+        }
+        return new int[] {padding(same, inH, filterH, strideH), padding(same, inW, filterW, strideW)};
+    }
+
     /** Whether every one of {@code out} windows (origin {@code i·stride − pad}) overlaps [0, in). */
     static boolean windowsCover(int out, int stride, int pad, int filter, int in) {
         for (int i = 0; i < out; i++) {

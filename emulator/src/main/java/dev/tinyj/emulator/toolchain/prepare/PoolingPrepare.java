@@ -33,8 +33,9 @@ import dev.tinyj.emulator.toolchain.graph.TensorInfo;
  * </ol>
  * Like TFLM, the kernel walks the output height and width the model declares, not the inferred
  * ones (one TFLM test declares a larger output than VALID infers: the windows at the edge are
- * just clipped). What TFLM's eval would refuse is refused here: an AVERAGE_POOL_2D output cell
- * whose window covers no input cell (TFLM's AveragePool returns false).
+ * just clipped). An AVERAGE_POOL_2D output cell whose window covers no input cell is refused:
+ * TFLM's reference AveragePool returns false there, its micro eval ignores that and leaves the
+ * rest of the output unwritten, which no model can rely on.
  */
 final class PoolingPrepare {
     private PoolingPrepare() {
@@ -68,8 +69,9 @@ final class PoolingPrepare {
         boolean same = PoolingGeometry.same(ctx, o.string("padding", "SAME"));
         int inH = in.dim(1);
         int inW = in.dim(2);
-        int padH = PoolingGeometry.padding(same, inH, filterH, strideH);
-        int padW = PoolingGeometry.padding(same, inW, filterW, strideW);
+        int[] pads = PoolingGeometry.paddingHeightWidth(same, inH, inW, filterH, filterW, strideH, strideW);
+        int padH = pads[0];
+        int padW = pads[1];
         int outH = out.dim(1);
         int outW = out.dim(2);
         if (average && (!PoolingGeometry.windowsCover(outH, strideH, padH, filterH, inH)
