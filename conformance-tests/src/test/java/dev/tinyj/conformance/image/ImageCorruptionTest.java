@@ -166,7 +166,8 @@ class ImageCorruptionTest {
                 "flash data past the end");
         assertPanics(sealed(tensor + ModelImage.T_OFFSET, decoded.tensors().get(4).offset() + 1),
                 ModelImage.PANIC_BAD_TENSOR, 4, "misaligned flash data");
-        assertPanics(sealed(tensorField(2, ModelImage.T_OFFSET), 4), ModelImage.PANIC_BAD_TENSOR, 2, "absent w/ offset");
+        assertPanics(sealed(tensorField(2, ModelImage.T_OFFSET), 4), ModelImage.PANIC_BAD_TENSOR, 2,
+                "absent with an offset");
 
         assertPanics(sealed(opField(2, ModelImage.O_CODE), 0), ModelImage.PANIC_UNKNOWN_OP, 2, "op code 0");
         assertPanics(sealed(opField(2, ModelImage.O_CODE), 99), ModelImage.PANIC_UNKNOWN_OP, 2, "op code 99");

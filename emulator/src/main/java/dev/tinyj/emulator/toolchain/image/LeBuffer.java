@@ -20,7 +20,8 @@ final class LeBuffer {
     }
 
     int getInt(int off) {
-        return (bytes[off] & 0xFF) | (bytes[off + 1] & 0xFF) << 8 | (bytes[off + 2] & 0xFF) << 16 | bytes[off + 3] << 24;
+        return (bytes[off] & 0xFF) | (bytes[off + 1] & 0xFF) << 8 | (bytes[off + 2] & 0xFF) << 16
+                | bytes[off + 3] << 24;
     }
 
     void put(int off, byte[] src) {

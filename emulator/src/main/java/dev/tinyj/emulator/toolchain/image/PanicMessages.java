@@ -26,7 +26,8 @@ public final class PanicMessages {
                             + ModelImage.VERSION + ")"),
             Map.entry(ModelImage.PANIC_BAD_HEADER, "model image: header field at byte offset %d is inconsistent"),
             Map.entry(ModelImage.PANIC_CHECKSUM,
-                    "model image: checksum mismatch (computed Adler-32 %08x differs from the stored one): corrupt image"),
+                    "model image: checksum mismatch (computed Adler-32 %08x differs from the stored one): "
+                            + "corrupt image"),
             Map.entry(ModelImage.PANIC_BAD_TENSOR,
                     "model image: tensor %d: bad placement, type, dims, size or range"),
             Map.entry(ModelImage.PANIC_BAD_OP,
