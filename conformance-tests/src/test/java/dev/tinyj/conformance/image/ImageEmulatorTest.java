@@ -44,6 +44,7 @@ class ImageEmulatorTest {
 
     private static Program program;
 
+
     @BeforeAll
     static void build() {
         program = Emu.build(ImageFirmware.class, BOARD);
@@ -51,6 +52,9 @@ class ImageEmulatorTest {
 
     /** Runs the firmware once with {@code image} in segment 0 and {@code input} on Semihost. */
     static byte[] emulate(byte[] image, byte[] input) {
+        if (program == null) {
+            build();
+        }
         MachineOptions options = new MachineOptions(MachineOptions.DEFAULT_WATCHDOG_CYCLES, new ByteArrayOutputStream(),
                 Map.of(0, image), new int[0], input, 0);
         Machine m = new Machine(program, Emu.board(BOARD), options);
