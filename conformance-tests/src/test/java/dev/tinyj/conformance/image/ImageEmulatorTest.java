@@ -107,5 +107,10 @@ class ImageEmulatorTest {
         GuestFault t = assertThrows(GuestFault.class, () -> emulate(shortImage, new byte[16]));
         assertEquals(FaultKind.PANIC, t.kind());
         assertTrue(t.getMessage().contains("code=" + ModelImage.PANIC_TRUNCATED + ", arg=40"), t.getMessage());
+        Machine none = new Machine(program, Emu.board(BOARD), MachineOptions.defaults(new ByteArrayOutputStream()));
+        none.runInitializers();
+        GuestFault n = assertThrows(GuestFault.class, none::setup);
+        assertEquals(FaultKind.PANIC, n.kind());
+        assertTrue(n.getMessage().contains("code=" + ModelImage.PANIC_NO_IMAGE), n.getMessage());
     }
 }
