@@ -1,0 +1,32 @@
+package dev.tinyj.conformance.image;
+
+import dev.tinyj.runtime.model.ModelImage;
+import dev.tinyj.runtime.model.ModelRunner;
+import java.io.ByteArrayOutputStream;
+
+/** Runs a model image on the host JVM exactly as the firmware wrapper does in the emulator. */
+final class HostRun {
+    private HostRun() {
+    }
+
+    /** validate, fill the inputs from {@code input} in input order, invoke, concatenate the outputs. */
+    static byte[] run(byte[] image, byte[] input) {
+        ModelImage.validate(image);
+        byte[] arena = new byte[ModelImage.arenaBytes(image)];
+        int pos = 0;
+        for (int k = 0; k < ModelImage.inputCount(image); k++) {
+            int n = ModelImage.inputBytes(image, k);
+            System.arraycopy(input, pos, arena, ModelImage.inputOffset(image, k), n);
+            pos += n;
+        }
+        if (pos != input.length) {
+            throw new IllegalArgumentException("input has " + input.length + " bytes, the model takes " + pos);
+        }
+        ModelRunner.invoke(image, arena);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int k = 0; k < ModelImage.outputCount(image); k++) {
+            out.write(arena, ModelImage.outputOffset(image, k), ModelImage.outputBytes(image, k));
+        }
+        return out.toByteArray();
+    }
+}
