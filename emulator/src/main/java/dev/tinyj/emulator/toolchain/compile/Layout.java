@@ -15,14 +15,19 @@ import java.util.List;
  *
  * <p>Rule 3 is not always a gain: a group is one buffer for the union of its members' lifetimes,
  * so chaining overlaps along a run of convolutions makes one long-lived buffer that drifts
- * downwards by each distance and blocks reuse. So it is applied only where it lowers the arena:
+ * downwards by each distance and blocks reuse. So it is applied only where it lowers the arena, by two hill climbs:
  * <ol>
- *   <li>plan with rules 1 and 2 only (the baseline: never worse than a plan without reuse);</li>
- *   <li>in operator order, for each windowed operator where rule 3 is not yet on, plan again with
- *       it turned on as well; keep it on if the arena shrank;</li>
- *   <li>repeat step 2 until a pass keeps nothing (at most {@link #MAX_PASSES} passes).</li>
+ *   <li>Upward: start with rule 3 nowhere (rules 1 and 2 only: the baseline). In operator order,
+ *       for each windowed operator where it is off, plan again with it on; keep it on if the
+ *       arena shrank. Repeat until a pass keeps nothing (at most {@link #MAX_PASSES} passes).</li>
+ *   <li>Downward: start with rule 3 at every windowed operator. In operator order, turn each off
+ *       if the arena then shrinks or stays the same (fewer overlaps, same size); repeat likewise.
+ *       This finds the gains that need several overlaps at once (a peak spread over several
+ *       operators), which single steps up cannot see.</li>
+ *   <li>Take the smaller arena; on a tie, the upward result (fewer overlaps).</li>
  * </ol>
- * Deterministic; costs (windowed operators × passes) plans, each a few milliseconds at most.
+ * Never worse than the baseline; deterministic; costs (windowed operators × passes × 2) plans,
+ * each a few milliseconds at most. Not optimal: it is a local search.
  */
 final class Layout {
     /** Upper bound on step 3's passes. */
@@ -69,21 +74,38 @@ final class Layout {
 
     /** The search of the class comment. */
     Result search(String name) throws CompileException {
-        boolean[] overlap = new boolean[opCodes.length];
+        Result up = climb(new boolean[opCodes.length], true, name);
+        boolean[] all = new boolean[opCodes.length];
+        boolean any = false;
+        for (int i = 0; i < all.length; i++) {
+            all[i] = WindowOverlap.handles(opCodes[i]);
+            any |= all[i];
+        }
+        if (!any) {
+            return up;
+        }
+        Result down = climb(all, false, name);
+        return down.plan().arenaBytes() < up.plan().arenaBytes() ? down : up;
+    }
+
+    /** One hill climb from {@code overlap}: turning rule 3 on ({@code on}) or off at one operator at a time. */
+    private Result climb(boolean[] overlap, boolean on, String name) throws CompileException {
         Result best = layout(overlap, name);
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             boolean kept = false;
             for (int i = 0; i < opCodes.length; i++) {
-                if (overlap[i] || !WindowOverlap.handles(opCodes[i])) {
+                if (overlap[i] == on || !WindowOverlap.handles(opCodes[i])) {
                     continue;
                 }
-                overlap[i] = true;
+                overlap[i] = on;
                 Result r = layout(overlap, name);
-                if (r.plan().arenaBytes() < best.plan().arenaBytes()) {
+                int a = r.plan().arenaBytes();
+                int b = best.plan().arenaBytes();
+                if (on ? a < b : a <= b) {
                     best = r;
                     kept = true;
                 } else {
-                    overlap[i] = false;
+                    overlap[i] = !on;
                 }
             }
             if (!kept) {

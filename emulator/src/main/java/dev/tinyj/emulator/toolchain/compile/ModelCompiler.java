@@ -154,7 +154,7 @@ public final class ModelCompiler {
             }
         }
         if (!problems.isEmpty()) {
-            throw new CompileException(name, problems);
+            throw new CompileException(name, inOperatorOrder(problems));
         }
         for (int i = 0; i < nOps; i++) {
             int out = sg.operators().get(i).outputs()[0];
@@ -250,6 +250,20 @@ public final class ModelCompiler {
         }
         return p;
     }
+
+    /** {@code problems} stably sorted by the operator index they start with ({@code operator 12 (...)}). */
+    private static List<String> inOperatorOrder(List<String> problems) {
+        List<String> sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparingLong(ModelCompiler::operatorOf));
+        return sorted;
+    }
+
+    private static long operatorOf(String problem) {
+        java.util.regex.Matcher m = OPERATOR.matcher(problem);
+        return m.lookingAt() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
+    }
+
+    private static final java.util.regex.Pattern OPERATOR = java.util.regex.Pattern.compile("operator (\\d+) ");
 
     private static TensorInfo tensorInfo(TfliteModel model, int t) {
         try {
