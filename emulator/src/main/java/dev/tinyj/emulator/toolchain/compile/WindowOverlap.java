@@ -38,12 +38,12 @@ import java.nio.ByteOrder;
  * Limits: cost is one visit per (output pixel × window tap), a few million at most for the models
  * in scope; 4-D NHWC only; only int8 → int8 (one byte per element on both sides).
  */
-final class WindowOverlap {
+public final class WindowOverlap {
     private WindowOverlap() {
     }
 
     /** Whether {@code opCode} is one of the windowed operators this class handles. */
-    static boolean handles(int opCode) {
+    public static boolean handles(int opCode) {
         return opCode == OpCodes.CONV_2D || opCode == OpCodes.DEPTHWISE_CONV_2D
                 || opCode == OpCodes.AVERAGE_POOL_2D || opCode == OpCodes.MAX_POOL_2D;
     }
@@ -54,7 +54,7 @@ final class WindowOverlap {
      * @param opCode runtime op code
      * @param params the prepared parameter block
      */
-    static long distance(int opCode, byte[] params) {
+    public static long distance(int opCode, byte[] params) {
         ByteBuffer p = ByteBuffer.wrap(params).order(ByteOrder.LITTLE_ENDIAN);
         int batches;
         int inH;
