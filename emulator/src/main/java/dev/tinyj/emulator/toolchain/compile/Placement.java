@@ -6,6 +6,10 @@ public enum Placement {
     ARENA,
     /** In the model image in flash (constant data: weights, biases). */
     FLASH,
-    /** Not used by any operator (or an absent optional operand). */
+    /**
+     * Read by no kernel: unused, an absent optional operand, or a constant index operand that
+     * prepare folded into the parameter block (RESHAPE's shape, PAD's paddings, MEAN's axis,
+     * STRIDED_SLICE's begin/end/strides), which therefore costs no flash.
+     */
     ABSENT
 }

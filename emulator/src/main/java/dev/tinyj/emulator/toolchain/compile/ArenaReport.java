@@ -1,0 +1,123 @@
+package dev.tinyj.emulator.toolchain.compile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a compiled model's arena compares with TensorFlow Lite Micro's, when TFLM's figures are at
+ * hand ({@code ../shared/models/golden/<model>/README.txt}, written by a TFLM run at tflite-micro
+ * 90b983c2b3f1480642e040bbd2ddb37b998f3424). Nothing here needs those files: without them a row
+ * has no TFLM columns.
+ *
+ * <p>Two TFLM figures, both from its i386 build (32-bit pointers, as on a microcontroller):
+ * <ul>
+ *   <li>{@code head_bytes}: the non-persistent section, i.e. TFLM's tensor arena plan (greedy,
+ *       16-byte aligned, no in-place reuse) — the figure {@link CompiledModel#arenaBytes()} is
+ *       directly comparable with;</li>
+ *   <li>{@code arena_used_bytes}: the whole arena TFLM needs, plan plus its persistent
+ *       per-tensor, per-node and per-op structures, which TinyJ keeps in flash (the model image)
+ *       or in a few static fields instead.</li>
+ * </ul>
+ * The fair whole-SRAM comparison is therefore TinyJ's arena plus {@link #RUNTIME_STATICS_BYTES}
+ * against {@code arena_used_bytes}.
+ */
+public final class ArenaReport {
+    /**
+     * Estimate of the TinyJ runtime's own SRAM next to the arena, bytes: the arena array's header
+     * (4 on Cortex-M) plus the interpreter's static fields (image and arena references, operator
+     * cursor, input and output offsets: well under 16 words), rounded up to 64. A statement to be
+     * replaced by the emulator's measured static-field figure once the runtime interpreter exists.
+     */
+    public static final int RUNTIME_STATICS_BYTES = 64;
+
+    /**
+     * TFLM's arena figures for one model (i386 build), bytes.
+     *
+     * @param headBytes non-persistent (tensor plan) bytes, {@code head_bytes (i386)}
+     * @param usedBytes {@code MicroInterpreter::arena_used_bytes()} of the i386 build
+     */
+    public record TflmArena(int headBytes, int usedBytes) {
+        private static final Pattern USED = Pattern.compile("i386 build[^:]*:\\s*(\\d+) bytes");
+        private static final Pattern HEAD = Pattern.compile("head_bytes:\\s*\\d+\\s*\\(i386:\\s*(\\d+)\\)");
+
+        /** The figures in a golden README's text, or empty when either is missing. */
+        public static Optional<TflmArena> parse(String readme) {
+            Matcher u = USED.matcher(readme);
+            Matcher h = HEAD.matcher(readme);
+            if (!u.find() || !h.find()) {
+                return Optional.empty();
+            }
+            return Optional.of(new TflmArena(Integer.parseInt(h.group(1)), Integer.parseInt(u.group(1))));
+        }
+
+        /**
+         * The figures of model {@code model} from {@code <shared>/models/golden/<model>/README.txt},
+         * {@code <shared>} being {@code ../shared}, {@code ../../shared} or {@code ../../../shared}
+         * from the working directory; empty when absent or unreadable.
+         */
+        public static Optional<TflmArena> forModel(String model) {
+            for (String up : List.of("../shared", "../../shared", "../../../shared")) {
+                Path readme = Path.of(up, "models", "golden", model, "README.txt");
+                if (Files.isRegularFile(readme)) {
+                    try {
+                        return parse(Files.readString(readme));
+                    } catch (IOException e) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * One model's row.
+     *
+     * @param model model name
+     * @param ops operator count
+     * @param arenaBytes TinyJ's planned arena, bytes
+     * @param tflm TFLM's figures, when known
+     */
+    public record Row(String model, int ops, int arenaBytes, Optional<TflmArena> tflm) {
+        /** TinyJ arena ÷ TFLM {@code head_bytes}; NaN without TFLM figures. */
+        public double headRatio() {
+            return tflm.map(t -> (double) arenaBytes / t.headBytes()).orElse(Double.NaN);
+        }
+
+        /** (TinyJ arena + {@link #RUNTIME_STATICS_BYTES}) ÷ TFLM {@code arena_used_bytes}; NaN without figures. */
+        public double usedRatio() {
+            return tflm.map(t -> (double) (arenaBytes + RUNTIME_STATICS_BYTES) / t.usedBytes()).orElse(Double.NaN);
+        }
+    }
+
+    private ArenaReport() {
+    }
+
+    /** The row of {@code m}, with TFLM's figures looked up by its name ({@link TflmArena#forModel}). */
+    public static Row row(CompiledModel m) {
+        return new Row(m.name(), m.ops().size(), m.arenaBytes(), TflmArena.forModel(m.name()));
+    }
+
+    /** A plain-text table of {@code rows}: model, ops, arena, TFLM head, TFLM used, both ratios. */
+    public static String table(List<Row> rows) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-40s %5s %8s %10s %10s %10s %12s%n", "model",
+                "ops", "arena", "TFLM head", "TFLM used", "arena/head", "(arena+" + RUNTIME_STATICS_BYTES + ")/used"));
+        for (Row r : rows) {
+            s.append(String.format(Locale.ROOT, "%-40s %5d %8d %10s %10s %10s %12s%n", r.model(), r.ops(),
+                    r.arenaBytes(), r.tflm().map(t -> Integer.toString(t.headBytes())).orElse("-"),
+                    r.tflm().map(t -> Integer.toString(t.usedBytes())).orElse("-"), ratio(r.headRatio()),
+                    ratio(r.usedRatio())));
+        }
+        return s.toString();
+    }
+
+    private static String ratio(double r) {
+        return Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.3f", r);
+    }
+}

@@ -1,0 +1,293 @@
+package dev.tinyj.emulator.toolchain.compile;
+
+import dev.tinyj.emulator.toolchain.graph.DType;
+import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.emulator.toolchain.ops.OpTable;
+import dev.tinyj.emulator.toolchain.prepare.OpContext;
+import dev.tinyj.emulator.toolchain.prepare.PrepareException;
+import dev.tinyj.emulator.toolchain.prepare.PreparedOp;
+import dev.tinyj.emulator.toolchain.tflite.TfliteException;
+import dev.tinyj.emulator.toolchain.tflite.TfliteModel;
+import dev.tinyj.runtime.ops.OpCodes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ahead-of-time model compiler: from a read {@code .tflite} model to a {@link CompiledModel}
+ * (every operator prepared, every tensor placed, the arena planned). Steps:
+ *
+ * <ol>
+ *   <li><b>Support.</b> Every line of {@link TfliteModel#unsupported()} is a problem.</li>
+ *   <li><b>Prepare.</b> Each supported operator, in execution order, is looked up in
+ *       {@link OpTable} and prepared with {@link TfliteModel#context(int)}; a
+ *       {@link PrepareException} is a problem (its message names operator and tensor). The prepared
+ *       output shape is compared with the declared one: prepare steps that follow TFLM in keeping
+ *       the declared spatial shape report it, so a difference is a real disagreement (the one
+ *       accepted difference is RESHAPE's legacy scalar, declared {@code [0]}, prepared {@code []}).
+ *       All problems are collected; if any, a {@link CompileException} lists them all.</li>
+ *   <li><b>Placement.</b> A constant that some kernel reads: {@link Placement#FLASH}, with its
+ *       bytes. Constant index operands that prepare folds into the parameter block (RESHAPE's
+ *       shape, PAD's paddings, MEAN's axis, STRIDED_SLICE's begin/end/strides) are not read by any
+ *       kernel: {@link Placement#ABSENT} unless another operator reads them. Model inputs and
+ *       outputs and every tensor an operator writes: {@link Placement#ARENA}. The rest: ABSENT.</li>
+ *   <li><b>Lifetimes</b> (operator indices, closed): a model input from -1, a model output to
+ *       {@code ops}; otherwise from the operator that writes the tensor to the last operator that
+ *       reads it (the writer itself when nobody reads it).</li>
+ *   <li><b>In-place reuse</b> as {@link InPlaceRules} describes (RESHAPE aliases; element-wise
+ *       int8 operators may write over a dying same-size input).</li>
+ *   <li><b>Plan.</b> One {@link ArenaPlanner.Request} per group of tensors sharing bytes, plus one
+ *       per operator scratch buffer (alive at that operator only); a member's offset is its
+ *       group's.</li>
+ * </ol>
+ */
+public final class ModelCompiler {
+    /** Per runtime op code, operand positions prepare folds into the parameter block (no kernel reads them). */
+    private static final Map<Integer, Set<Integer>> FOLDED_OPERANDS = Map.of(
+            OpCodes.RESHAPE, Set.of(1),
+            OpCodes.PAD, Set.of(1),
+            OpCodes.PADV2, Set.of(1),
+            OpCodes.MEAN, Set.of(1),
+            OpCodes.STRIDED_SLICE, Set.of(1, 2, 3));
+
+    private ModelCompiler() {
+    }
+
+    /**
+     * A compiled model with what {@link CompiledModel} does not carry.
+     *
+     * @param model the compiled model
+     * @param scratchOffsets per operator, the arena offset of its scratch buffer in bytes, or -1 for none
+     * @param scratchBytes per operator, its scratch buffer size in bytes (0 for none)
+     */
+    public record Compilation(CompiledModel model, int[] scratchOffsets, int[] scratchBytes) {
+    }
+
+    /**
+     * Compiles subgraph 0 of {@code model}.
+     *
+     * @param name model name for the result and for messages
+     * @throws CompileException listing every unsupported operator or type and every prepare failure
+     */
+    public static CompiledModel compile(TfliteModel model, String name) throws CompileException {
+        return compileDetailed(model, name).model();
+    }
+
+    /** {@link #compile}, with the scratch buffer plan. */
+    public static Compilation compileDetailed(TfliteModel model, String name) throws CompileException {
+        TfliteModel.Subgraph sg = model.main();
+        int nOps = sg.operators().size();
+        int nTensors = sg.tensors().size();
+        List<String> problems = new ArrayList<>(model.unsupported());
+        PreparedOp[] prepared = new PreparedOp[nOps];
+        int[] opCodes = new int[nOps];
+        for (int i = 0; i < nOps; i++) {
+            prepared[i] = prepare(model, i, opCodes, problems);
+        }
+
+        boolean[] modelInput = mark(nTensors, sg.inputs());
+        boolean[] modelOutput = mark(nTensors, sg.outputs());
+        int[] writer = new int[nTensors];
+        int[] firstRead = new int[nTensors];
+        int[] lastRead = new int[nTensors];
+        boolean[] readByKernel = new boolean[nTensors];
+        Arrays.fill(writer, -1);
+        Arrays.fill(lastRead, -1);
+        Arrays.fill(firstRead, -1);
+        for (int i = 0; i < nOps; i++) {
+            TfliteModel.Operator op = sg.operators().get(i);
+            for (int t : op.outputs()) {
+                if (t >= 0 && writer[t] < 0) {
+                    writer[t] = i;
+                }
+            }
+            if (prepared[i] == null) {
+                continue; // unsupported or refused: already a problem, its operands are not analysed
+            }
+            Set<Integer> folded = FOLDED_OPERANDS.getOrDefault(opCodes[i], Set.of());
+            for (int k = 0; k < op.inputs().length; k++) {
+                int t = op.inputs()[k];
+                if (t >= 0 && !folded.contains(k)) {
+                    readByKernel[t] = true;
+                    lastRead[t] = i;
+                    if (firstRead[t] < 0) {
+                        firstRead[t] = i;
+                    }
+                }
+            }
+        }
+
+        TensorInfo[] info = new TensorInfo[nTensors];
+        Placement[] placement = new Placement[nTensors];
+        DType[] types = new DType[nTensors];
+        long[] elements = new long[nTensors];
+        int[] bytes = new int[nTensors];
+        int[][] shapes = new int[nTensors][];
+        int[] firstUse = new int[nTensors];
+        int[] lastUse = new int[nTensors];
+        for (int t = 0; t < nTensors; t++) {
+            TfliteModel.Tensor raw = sg.tensors().get(t);
+            types[t] = raw.type();
+            shapes[t] = raw.shape().clone();
+            info[t] = raw.type() == null ? null : tensorInfo(model, t);
+            boolean constant = info[t] != null && info[t].isConstant();
+            if (constant && !modelInput[t]) {
+                placement[t] = readByKernel[t] ? Placement.FLASH : Placement.ABSENT;
+            } else if (modelInput[t] || modelOutput[t] || writer[t] >= 0) {
+                placement[t] = Placement.ARENA;
+            } else if (readByKernel[t]) {
+                problems.add("operator " + lastRead[t] + " (" + model.opName(sg.operators().get(lastRead[t]))
+                        + "): " + raw.describe() + " is read but is neither a constant, a model input, nor"
+                        + " written by an operator");
+                placement[t] = Placement.ABSENT;
+            } else {
+                placement[t] = Placement.ABSENT;
+            }
+            if (placement[t] == Placement.ARENA) {
+                firstUse[t] = modelInput[t] ? -1 : writer[t];
+                lastUse[t] = modelOutput[t] ? nOps : Math.max(lastRead[t], firstUse[t]);
+            } else {
+                firstUse[t] = placement[t] == Placement.FLASH ? firstRead[t] : -1;
+                lastUse[t] = placement[t] == Placement.FLASH ? lastRead[t] : -1;
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CompileException(name, inOperatorOrder(problems));
+        }
+        for (int i = 0; i < nOps; i++) {
+            int out = sg.operators().get(i).outputs()[0];
+            if (writer[out] == i) {
+                shapes[out] = prepared[i].outputShape().clone();
+            }
+        }
+        for (int t = 0; t < nTensors; t++) {
+            elements[t] = flatSize(shapes[t]);
+            long b = types[t] == null ? 0 : elements[t] * types[t].bytes();
+            if (b > Integer.MAX_VALUE) {
+                throw new CompileException(name, List.of(sg.tensors().get(t).describe() + ": " + b
+                        + " bytes is too large"));
+            }
+            bytes[t] = (int) b;
+        }
+
+        boolean[] arena = new boolean[nTensors];
+        for (int t = 0; t < nTensors; t++) {
+            arena[t] = placement[t] == Placement.ARENA;
+        }
+        Layout layout = new Layout(sg, opCodes, prepared, arena, types, elements, bytes, firstUse, lastUse, modelInput);
+        Layout.Result best = layout.search(name);
+        InPlaceRules groups = best.groups();
+        boolean[] inPlace = best.inPlace();
+        int[] requestOf = best.requestOf();
+        int[] scratchBytes = best.scratchBytes();
+        int[] scratchRequest = best.scratchRequest();
+        ArenaPlanner.Plan plan = best.plan();
+
+        List<CompiledTensor> tensors = new ArrayList<>(nTensors);
+        for (int t = 0; t < nTensors; t++) {
+            TfliteModel.Tensor raw = sg.tensors().get(t);
+            int g = arena[t] ? groups.root(t) : -1;
+            int offset = arena[t] ? plan.offsets()[requestOf[g]] + (int) groups.offset(t) : -1;
+            byte[] data = placement[t] == Placement.FLASH ? info[t].data().clone() : null;
+            tensors.add(new CompiledTensor(t, raw.name(), types[t], shapes[t], raw.quantization(), placement[t], offset,
+                    bytes[t], data, firstUse[t], lastUse[t],
+                    g >= 0 && g != t ? g : -1));
+        }
+        List<CompiledOp> ops = new ArrayList<>(nOps);
+        int[] scratchOffsets = new int[nOps];
+        for (int i = 0; i < nOps; i++) {
+            TfliteModel.Operator op = sg.operators().get(i);
+            ops.add(new CompiledOp(i, opCodes[i], model.opName(op), prepared[i].params(), op.inputs().clone(),
+                    op.outputs()[0], inPlace[i]));
+            scratchOffsets[i] = scratchRequest[i] < 0 ? -1 : plan.offsets()[scratchRequest[i]];
+        }
+        CompiledModel compiled = new CompiledModel(name, List.copyOf(tensors), List.copyOf(ops), sg.inputs().clone(),
+                sg.outputs().clone(), plan.arenaBytes());
+        return new Compilation(compiled, scratchOffsets, scratchBytes);
+    }
+
+    /** Step 2 for operator {@code i}: its prepared form, or null after adding a problem. */
+    private static PreparedOp prepare(TfliteModel model, int i, int[] opCodes, List<String> problems) {
+        TfliteModel.Operator op = model.main().operators().get(i);
+        TfliteModel.OperatorCode code = model.code(op);
+        if (code.isCustom()) {
+            return null;
+        }
+        OpTable.Entry entry = OpTable.byBuiltinCode(code.builtinCode()).orElse(null);
+        if (entry == null) {
+            return null;
+        }
+        opCodes[i] = entry.code();
+        String where = "operator " + i + " (" + entry.name() + ")";
+        if (op.outputs().length != 1 || op.outputs()[0] < 0) {
+            problems.add(where + ": expected 1 output, got " + op.outputs().length);
+            return null;
+        }
+        OpContext ctx;
+        try {
+            ctx = model.context(i);
+        } catch (TfliteException e) {
+            problems.add(where + ": " + e.detail());
+            return null;
+        }
+        PreparedOp p;
+        try {
+            p = entry.prepare().prepare(ctx);
+        } catch (PrepareException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
+        int[] declared = ctx.output().shape();
+        boolean legacyScalar = entry.code() == OpCodes.RESHAPE && Arrays.equals(declared, new int[] {0})
+                && p.outputShape().length == 0;
+        if (!Arrays.equals(declared, p.outputShape()) && !legacyScalar) {
+            problems.add(where + ": output " + ctx.output().describe() + " is declared with shape "
+                    + Arrays.toString(declared).replace(" ", "") + " but the operator produces "
+                    + Arrays.toString(p.outputShape()).replace(" ", ""));
+            return null;
+        }
+        return p;
+    }
+
+    /** {@code problems} stably sorted by the operator index they start with ({@code operator 12 (...)}). */
+    private static List<String> inOperatorOrder(List<String> problems) {
+        List<String> sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparingLong(ModelCompiler::operatorOf));
+        return sorted;
+    }
+
+    private static long operatorOf(String problem) {
+        java.util.regex.Matcher m = OPERATOR.matcher(problem);
+        return m.lookingAt() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
+    }
+
+    private static final java.util.regex.Pattern OPERATOR = java.util.regex.Pattern.compile("operator (\\d+) ");
+
+    private static TensorInfo tensorInfo(TfliteModel model, int t) {
+        try {
+            return model.tensorInfo(t);
+        } catch (TfliteException e) {
+            return null;
+        }
+    }
+
+    private static boolean[] mark(int n, int[] indices) {
+        boolean[] m = new boolean[n];
+        for (int i : indices) {
+            if (i >= 0) {
+                m[i] = true;
+            }
+        }
+        return m;
+    }
+
+    private static long flatSize(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            n *= Math.max(d, 0);
+        }
+        return n;
+    }
+}
