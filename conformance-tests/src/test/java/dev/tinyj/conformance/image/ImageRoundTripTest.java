@@ -37,7 +37,7 @@ class ImageRoundTripTest {
             CompiledModel model;
             try {
                 model = TestModels.compile(c.file(".tflite"));
-            } catch (PrepareException e) {
+            } catch (dev.tinyj.emulator.toolchain.compile.CompileException e) {
                 refused.add(c.where() + ": " + e.getMessage());
                 continue;
             }
@@ -62,7 +62,7 @@ class ImageRoundTripTest {
             CompiledModel model;
             try {
                 model = TestModels.compile(c.file(".tflite"));
-            } catch (PrepareException e) {
+            } catch (dev.tinyj.emulator.toolchain.compile.CompileException e) {
                 continue;
             }
             byte[] image = ImageWriter.write(model);

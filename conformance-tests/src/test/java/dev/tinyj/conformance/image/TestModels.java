@@ -1,6 +1,8 @@
 package dev.tinyj.conformance.image;
 
+import dev.tinyj.emulator.toolchain.compile.CompileException;
 import dev.tinyj.emulator.toolchain.compile.CompiledModel;
+import dev.tinyj.emulator.toolchain.compile.ModelCompiler;
 import dev.tinyj.emulator.toolchain.compile.CompiledOp;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
 import dev.tinyj.emulator.toolchain.compile.Placement;
@@ -22,10 +24,8 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Test support: a simple stand-in for the compiler. Prepares every operator of a .tflite model
- * with {@link OpTable}, puts every constant operand in FLASH, every other tensor an operator or
- * the model touches in the ARENA at its own 4-aligned offset (no planning, no reuse), the rest
- * ABSENT. Also: where {@code ../shared/kernel_models} is, and its index.
+ * Test support: compiling a .tflite model with the real compiler, where
+ * {@code ../shared/kernel_models} is, and its index.
  */
 final class TestModels {
     private TestModels() {
@@ -80,52 +80,13 @@ final class TestModels {
         }
     }
 
-    /** Compiles {@code model} as described above. */
-    static CompiledModel compile(TfliteModel model) throws TfliteException, PrepareException {
-        TfliteModel.Subgraph sg = model.main();
-        int n = sg.tensors().size();
-        Placement[] placement = new Placement[n];
-        java.util.Arrays.fill(placement, Placement.ABSENT);
-        List<CompiledOp> ops = new ArrayList<>();
-        for (int i = 0; i < sg.operators().size(); i++) {
-            OpContext ctx = model.context(i);
-            OpTable.Entry entry = OpTable.byName(ctx.op()).orElseThrow(
-                    () -> new IllegalArgumentException("no OpTable entry for " + ctx.op()));
-            PreparedOp prepared = entry.prepare().prepare(ctx);
-            TfliteModel.Operator op = sg.operators().get(i);
-            for (int t : op.inputs()) {
-                if (t >= 0) {
-                    placement[t] = model.tensorInfo(t).isConstant() ? Placement.FLASH : Placement.ARENA;
-                }
-            }
-            placement[op.outputs()[0]] = Placement.ARENA;
-            ops.add(new CompiledOp(i, entry.code(), ctx.op(), prepared.params(), op.inputs().clone(), op.outputs()[0],
-                    false));
-        }
-        for (int t : sg.inputs()) {
-            placement[t] = Placement.ARENA;
-        }
-        for (int t : sg.outputs()) {
-            placement[t] = Placement.ARENA;
-        }
-        List<CompiledTensor> tensors = new ArrayList<>();
-        int arena = 0;
-        for (int t = 0; t < n; t++) {
-            TensorInfo info = model.tensorInfo(t);
-            int offset = -1;
-            if (placement[t] == Placement.ARENA) {
-                offset = arena;
-                arena += (info.bytes() + 3) & ~3;
-            }
-            tensors.add(new CompiledTensor(t, info.name(), info.type(), info.shape(), info.quantization(),
-                    placement[t], offset, placement[t] == Placement.ABSENT ? 0 : info.bytes(),
-                    placement[t] == Placement.FLASH ? info.data() : null, -1, ops.size(), -1));
-        }
-        return new CompiledModel(model.name(), tensors, ops, sg.inputs().clone(), sg.outputs().clone(), arena);
+    /** Compiles {@code model} with the real compiler (prepare, arena plan, in-place rules). */
+    static CompiledModel compile(TfliteModel model) throws CompileException {
+        return ModelCompiler.compile(model, model.name());
     }
 
     /** Reads and compiles a .tflite file. */
-    static CompiledModel compile(Path file) throws IOException, TfliteException, PrepareException {
+    static CompiledModel compile(Path file) throws IOException, TfliteException, CompileException {
         return compile(TfliteReader.read(file));
     }
 }
