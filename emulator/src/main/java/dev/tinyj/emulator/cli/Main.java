@@ -21,6 +21,7 @@ public final class Main {
               run        run the bundled demo firmware on a board (default arduino-uno)
               firmware   run firmware classes on an emulated board: <clinit>s, setup(), loop() N times
               verify     check firmware classes against TinyJ's restricted Java subset
+              inspect    read and compile a .tflite model: tensors, ops, MACs, arena plan, image size
               boards     list the board profiles and their key figures
               test       (launcher) run the test suite: mvn verify on JDK 25
 
@@ -53,6 +54,7 @@ public final class Main {
                 case "verify" -> new VerifyCommand(out, err).run(rest);
                 case "run" -> new DemoRunCommand(out, err).run(rest);
                 case "boards" -> new BoardsCommand(out, err).run(rest);
+                case "inspect" -> new InspectCommand(out, err).run(rest);
                 default -> {
                     err.println("tinyj: unknown command '" + args[0] + "'");
                     err.print(USAGE);

@@ -57,6 +57,23 @@ public final class ArenaReport {
         }
 
         /**
+         * TFLM's figures for {@code model} from {@code golden/<model>/README.txt} beside the model
+         * file (as in ../shared/models), else as {@link #forModel}; empty when absent or unreadable.
+         */
+        public static Optional<TflmArena> beside(Path modelFile, String model) {
+            Path dir = modelFile.toAbsolutePath().getParent();
+            Path readme = dir == null ? null : dir.resolve("golden").resolve(model).resolve("README.txt");
+            if (readme != null && Files.isRegularFile(readme)) {
+                try {
+                    return parse(Files.readString(readme));
+                } catch (IOException e) {
+                    return Optional.empty();
+                }
+            }
+            return forModel(model);
+        }
+
+        /**
          * The figures of model {@code model} from {@code <shared>/models/golden/<model>/README.txt},
          * {@code <shared>} being {@code ../shared}, {@code ../../shared} or {@code ../../../shared}
          * from the working directory; empty when absent or unreadable.
