@@ -149,7 +149,8 @@ final class HalBridge {
             case MCU_HALT -> throw Trap.halt();
             case MCU_PANIC -> {
                 sp -= 2;
-                throw new Trap(FaultKind.PANIC, "Mcu.panic(code=" + (int) s[sp] + ", arg=" + (int) s[sp + 1] + ")");
+                throw new Trap(FaultKind.PANIC, dev.tinyj.emulator.vm.natives.PanicMessages.format((int) s[sp],
+                        (int) s[sp + 1]) + " (Mcu.panic(code=" + (int) s[sp] + ", arg=" + (int) s[sp + 1] + "))");
             }
             case GPIO_PIN_MODE -> {
                 sp -= 2;

@@ -1,6 +1,7 @@
-package dev.tinyj.emulator.toolchain.image;
+package dev.tinyj.emulator.vm.natives;
 
 import dev.tinyj.runtime.kernels.Pooling;
+import dev.tinyj.runtime.kernels.Softmax;
 import dev.tinyj.runtime.model.ModelImage;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,8 @@ public final class PanicMessages {
                     "model runner: the arena (%d bytes) is smaller than the image's arena size"),
             Map.entry(ModelImage.PANIC_OP_NOT_RESOLVED,
                     "model runner: op code %d has no case in this firmware's OpResolver"),
+            Map.entry(Softmax.PANIC_SUM_TOO_LARGE,
+                    "SOFTMAX: row %d sums to 512 or more in exp terms (TFLM aborts on TFLITE_CHECK(exponent <= 31))"),
             Map.entry(Pooling.PANIC_EMPTY_WINDOW,
                     "AVERAGE_POOL_2D: the window of output element %d covers no input cell"));
 
