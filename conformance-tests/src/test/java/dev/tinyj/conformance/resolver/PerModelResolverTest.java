@@ -20,7 +20,7 @@ import dev.tinyj.emulator.vm.load.ClassPath;
 import dev.tinyj.emulator.vm.verify.MethodRef;
 import dev.tinyj.runtime.model.OpBridges;
 import dev.tinyj.runtime.ops.OpCodes;
-import fw.image.ImageFirmware;
+import dev.tinyj.runtime.firmware.InferenceFirmware;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * and the model still runs bit-exactly in the emulator.
  */
 class PerModelResolverTest {
-    private static final String MAIN = ImageFirmware.class.getName();
+    private static final String MAIN = InferenceFirmware.class.getName();
 
     @Test
     void everyOpTableEntryHasItsBridge() throws NoSuchMethodException {
@@ -60,9 +60,9 @@ class PerModelResolverTest {
         Files.createDirectories(file.getParent());
         Files.write(file, ResolverGenerator.generate(ResolverGenerator.opCodes(model), model.name()));
 
-        List<Path> base = List.of(Emu.classesOf(ImageFirmware.class), Emu.classesOf(OpCodes.class));
+        List<Path> base = List.of(Emu.classesOf(InferenceFirmware.class));
         var generic = verified(base);
-        var perModel = verified(List.of(gen, base.get(0), base.get(1)));
+        var perModel = verified(List.of(gen, base.get(0)));
         assertTrue(reaches(generic, "Conv2D"), "the default resolver links every kernel");
         assertTrue(reaches(perModel, "FullyConnected"));
         for (String k : List.of("Conv2D", "DepthwiseConv2D", "Softmax", "AveragePool2D", "Add", "Mean", "Pad")) {

@@ -31,7 +31,7 @@ public final class ArenaReport {
     /**
      * The TinyJ runtime's own SRAM next to the arena on a 32-bit core, bytes, measured in the
      * emulator: the inference firmware's static fields (image and arena references, 2 × 4 B) plus
-     * the arena array's header (4 B on Cortex-M), for {@code fw.image.ImageFirmware} on
+     * the arena array's header (4 B on Cortex-M), for {@code dev.tinyj.runtime.firmware.InferenceFirmware} on
      * nucleo-l4r5zi ({@code Program.staticBytes()} = 8, {@code MemoryModel.arrayHeaderBytes()} = 4).
      * Kernels and the runner keep no state in statics.
      */

@@ -159,6 +159,21 @@ public final class Machine {
         return interpreter.cycles;
     }
 
+    /**
+     * A {@code Profiler} mark.
+     *
+     * @param tag span tag (0: the latency window; i + 1: operator i in the inference firmware)
+     * @param begin true for {@code begin(tag)}, false for {@code end(tag)}
+     * @param cycles cycle count at the mark
+     */
+    public record ProfileMark(int tag, boolean begin, long cycles) {
+    }
+
+    /** Every {@code Profiler} mark so far, in order. */
+    public List<ProfileMark> profileMarks() {
+        return hal.marks.stream().map(m -> new ProfileMark(m.tag(), m.begin(), m.cycles())).toList();
+    }
+
     /** Bytecode instructions executed since reset. */
     public long instructions() {
         return interpreter.instructions;

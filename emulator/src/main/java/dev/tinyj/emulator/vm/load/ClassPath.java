@@ -15,6 +15,7 @@ import java.util.zip.ZipFile;
  * {@code java -cp} does.
  */
 public final class ClassPath implements AutoCloseable {
+    private final java.util.Map<String, byte[]> generated = new java.util.HashMap<>();
     private final List<Path> folders = new ArrayList<>();
     private final List<ZipFile> jars = new ArrayList<>();
     private final String description;
@@ -67,12 +68,27 @@ public final class ClassPath implements AutoCloseable {
     }
 
     /**
+     * Adds generated classes (internal name → class file bytes) searched before every entry, as a
+     * class folder first on the classpath would be (e.g. a per-model {@code OpResolver}).
+     *
+     * @return this classpath
+     */
+    public ClassPath withGenerated(java.util.Map<String, byte[]> classes) {
+        generated.putAll(classes);
+        return this;
+    }
+
+    /**
      * The bytes of class {@code internalName} (e.g. {@code probe/Multi}), or empty when no entry
      * has it.
      *
      * @throws UncheckedIOException when an entry exists but cannot be read
      */
     public Optional<byte[]> read(String internalName) {
+        byte[] gen = generated.get(internalName);
+        if (gen != null) {
+            return Optional.of(gen.clone());
+        }
         String file = internalName + ".class";
         try {
             for (Path folder : folders) {

@@ -1,23 +1,25 @@
-package fw.image;
+package dev.tinyj.runtime.firmware;
 
 import dev.tinyj.hal.Flash;
-import dev.tinyj.hal.Mcu;
 import dev.tinyj.hal.Profiler;
 import dev.tinyj.hal.Semihost;
 import dev.tinyj.runtime.model.ModelImage;
 import dev.tinyj.runtime.model.ModelRunner;
 
 /**
- * Firmware that runs the model image in flash segment 0: setup() validates it and allocates the
- * arena; each loop() reads every model input from the host (Semihost), runs one inference inside
- * the latency window (Profiler tag 0; ops are tags 1..n), writes every output back and halts.
+ * TinyJ's default inference firmware. {@code setup()} maps the model image from flash segment 0,
+ * validates it (a corrupt image stops with {@code Mcu.panic}) and allocates the arena once; each
+ * {@code loop()} reads every model input from the host ({@code Semihost.read}, outside the
+ * measured window), runs one inference inside the latency window ({@code Profiler} tag 0; operator
+ * i is tag i + 1), and writes every output back ({@code Semihost.write}). Allocation-free after
+ * {@code setup()}.
  */
-public final class ImageFirmware {
-    private ImageFirmware() {
-    }
-
+public final class InferenceFirmware {
     static byte[] image;
     static byte[] arena;
+
+    private InferenceFirmware() {
+    }
 
     public static void setup() {
         image = Flash.segment(0);
@@ -37,6 +39,5 @@ public final class ImageFirmware {
         for (int k = 0; k < n; k++) {
             Semihost.write(arena, ModelImage.outputOffset(image, k), ModelImage.outputBytes(image, k));
         }
-        Mcu.halt();
     }
 }
