@@ -18,7 +18,7 @@ public final class Main {
             usage: tinyj <command> [flags]     (tinyj <command> --help for its flags)
 
             commands:
-              run        run the bundled demo firmware on a board (default arduino-uno)
+              run        run a .tflite model (default: the bundled sine model) on a board, with a report
               firmware   run firmware classes on an emulated board: <clinit>s, setup(), loop() N times
               verify     check firmware classes against TinyJ's restricted Java subset
               inspect    read and compile a .tflite model: tensors, ops, MACs, arena plan, image size
@@ -52,7 +52,7 @@ public final class Main {
             return switch (args[0]) {
                 case "firmware" -> new FirmwareCommand(out, err).run(rest);
                 case "verify" -> new VerifyCommand(out, err).run(rest);
-                case "run" -> new DemoRunCommand(out, err).run(rest);
+                case "run" -> new RunCommand(out, err).run(rest);
                 case "boards" -> new BoardsCommand(out, err).run(rest);
                 case "inspect" -> new InspectCommand(out, err).run(rest);
                 default -> {

@@ -1,0 +1,131 @@
+package dev.tinyj.emulator.cli;
+
+import dev.tinyj.boards.Board;
+import dev.tinyj.emulator.run.Inference;
+import dev.tinyj.emulator.run.ModelBuild;
+import dev.tinyj.emulator.toolchain.compile.CompiledOp;
+import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
+import dev.tinyj.emulator.toolchain.graph.DType;
+import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.emulator.toolchain.report.Macs;
+import dev.tinyj.emulator.vm.memory.MemoryAccount;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** The text report of {@code tinyj run}: outputs, then cycles, energy, memory and the per-op profile. */
+final class RunText {
+    private RunText() {
+    }
+
+    static String report(ModelBuild build, Inference.Result r, Board board, String inputNote, boolean hypothetical) {
+        StringBuilder sb = new StringBuilder();
+        String mark = hypothetical ? " (HYPOTHETICAL: enlarged memory map)" : "";
+        sb.append(String.format(Locale.ROOT, "tinyj run: %s on %s (%s, %s), %s%s%n", build.model().name(), board.id(),
+                board.mcu(), RunReport.mhz(board.clockHz()), inputNote, mark));
+        outputs(sb, build, r.output());
+        long macs = macs(build, null);
+        sb.append(String.format(Locale.ROOT, "%ncycles     %s = %,.3f ms at %s (cost table %s, %s)%n",
+                RunReport.n(r.cycles()), r.latencyMs(), RunReport.mhz(board.clockHz()), board.core(),
+                board.costs().calibrated() ? "calibrated" : "uncalibrated estimate"));
+        var energy = r.energyMicrojoules();
+        if (energy.isPresent()) {
+            sb.append(String.format(Locale.ROOT, "energy     %,.2f uJ per inference (%s V x %s mA active)%n",
+                    energy.getAsDouble(), board.power().supplyVolts().text(), board.power().activeMilliamps().text()));
+        } else {
+            sb.append("energy     unknown (the board's supply or active current is not sourced)\n");
+        }
+        sb.append(String.format(Locale.ROOT, "MACs       %s (%s cycles per MAC)%n", RunReport.n(macs),
+                macs == 0 ? "-" : String.format(Locale.ROOT, "%.1f", (double) r.cycles() / macs)));
+        MemoryAccount m = r.machine().memory();
+        long sram = m.sramPeakBytes();
+        sb.append(String.format(Locale.ROOT,
+                "SRAM       %s / %s B%s: VM base %s B, statics %s B, arena %s B (heap %s B), stack peak %s B%n",
+                RunReport.n(sram), RunReport.n(board.sram().size()), mark, RunReport.n(m.vmSramBytes()),
+                RunReport.n(m.staticBytes()), RunReport.n(build.model().arenaBytes()), RunReport.n(m.heapBytes()),
+                RunReport.n(m.stackPeakBytes())));
+        long flash = m.flashCodeBytes() + r.machine().program().constantBytes() + build.image().length;
+        sb.append(String.format(Locale.ROOT, "flash      %s / %s B: code %s B (uncalibrated estimate), model image %s B%n",
+                RunReport.n(flash), RunReport.n(board.flash().size()), RunReport.n(m.flashCodeBytes()),
+                RunReport.n(build.image().length)));
+        sb.append(String.format("%nper op%n  %-3s %-20s %-16s %12s %12s %6s%n", "#", "op", "output", "MACs", "cycles", "%"));
+        for (CompiledOp op : build.model().ops()) {
+            CompiledTensor out = build.model().tensors().get(op.output());
+            long c = r.opCycles()[op.index()];
+            sb.append(String.format(Locale.ROOT, "  %-3d %-20s %-16s %12s %12s %6.1f%s%n", op.index(), op.name(),
+                    java.util.Arrays.toString(out.shape()).replace(" ", ""), RunReport.n(macs(build, op)),
+                    RunReport.n(c), r.cycles() == 0 ? 0.0 : 100.0 * c / r.cycles(), op.inPlace() ? " (in place)" : ""));
+        }
+        boolean fits = !hypothetical && sram <= board.sram().size() && flash <= board.flash().size();
+        sb.append(String.format(Locale.ROOT, "%nverdict    %s%n", fits
+                ? "fits " + board.id() + String.format(Locale.ROOT, " (SRAM %.1f%%, flash %.1f%%)",
+                        100.0 * sram / board.sram().size(), 100.0 * flash / board.flash().size())
+                : "does NOT fit " + board.id() + " (figures above are hypothetical)"));
+        return sb.toString();
+    }
+
+    private static long macs(ModelBuild build, CompiledOp only) {
+        long total = 0;
+        for (CompiledOp op : build.model().ops()) {
+            if (only != null && op != only) {
+                continue;
+            }
+            List<TensorInfo> in = new ArrayList<>();
+            for (int t : op.inputs()) {
+                in.add(t >= 0 ? info(build.model().tensors().get(t)) : null);
+            }
+            var o = build.tflite().main().operators().get(op.index()).options();
+            int fh = Integer.parseInt(o.string("filter_height", "1"));
+            int fw = Integer.parseInt(o.string("filter_width", "1"));
+            total += Macs.of(op.name(), in, info(build.model().tensors().get(op.output())), fh, fw);
+        }
+        return total;
+    }
+
+    private static TensorInfo info(CompiledTensor t) {
+        return new TensorInfo(t.index(), t.name(), t.type(), t.shape(), t.quantization(), null);
+    }
+
+    /** Each output dequantized (real = scale × (q − zero_point)); the top 5 for outputs of more than 8 values. */
+    private static void outputs(StringBuilder sb, ModelBuild build, byte[] bytes) {
+        int at = 0;
+        int k = 0;
+        for (CompiledTensor t : Inference.outputs(build)) {
+            int n = t.bytes() / Math.max(1, t.type().bytes());
+            double[] v = new double[n];
+            ByteBuffer bb = ByteBuffer.wrap(bytes, at, t.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < n; i++) {
+                if (t.type() == DType.FLOAT32) {
+                    v[i] = bb.getFloat();
+                } else {
+                    int q = bytes[at + i];
+                    v[i] = t.quantization() == null ? q
+                            : t.quantization().scale0() * (double) (q - t.quantization().zeroPoint0());
+                }
+            }
+            at += t.bytes();
+            sb.append(String.format(Locale.ROOT, "output %d '%s' %s%s:", k++, t.name(), t.type().label(),
+                    java.util.Arrays.toString(t.shape()).replace(" ", "")));
+            if (n <= 8) {
+                for (double x : v) {
+                    sb.append(String.format(Locale.ROOT, " %.4f", x));
+                }
+                sb.append('\n');
+            } else {
+                List<Integer> idx = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    idx.add(i);
+                }
+                idx.sort(Comparator.comparingDouble((Integer i) -> -v[i]).thenComparingInt(i -> i));
+                sb.append(" top 5");
+                for (int i = 0; i < 5; i++) {
+                    sb.append(String.format(Locale.ROOT, "  [%d] %.4f", idx.get(i), v[idx.get(i)]));
+                }
+                sb.append('\n');
+            }
+        }
+    }
+}
