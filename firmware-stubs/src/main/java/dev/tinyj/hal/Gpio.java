@@ -21,6 +21,7 @@ public final class Gpio {
     public static final int PINS = 64;
 
     private static final int[] LEVEL = new int[PINS];
+    private static final int[] DUTY = new int[PINS];
 
     private Gpio() {
     }
@@ -44,8 +45,26 @@ public final class Gpio {
         return pin >= 0 && pin < PINS ? LEVEL[pin] : LOW;
     }
 
+    /**
+     * Writes a PWM duty cycle to a pin, Arduino's {@code analogWrite}: 0 (always low) .. 255
+     * (always high), clamped to that range. The pin then reads {@link #HIGH} when the duty is above
+     * 127. An LED on the pin shows it as brightness.
+     */
+    public static void analogWrite(int pin, int duty) {
+        if (pin >= 0 && pin < PINS) {
+            DUTY[pin] = Math.max(0, Math.min(255, duty));
+            LEVEL[pin] = DUTY[pin] > 127 ? HIGH : LOW;
+        }
+    }
+
+    /** Host only: the last duty written to {@code pin} with {@link #analogWrite} (0 when none). */
+    public static int duty(int pin) {
+        return pin >= 0 && pin < PINS ? DUTY[pin] : 0;
+    }
+
     /** Host only: all pins low, as after reset. */
     public static void reset() {
         java.util.Arrays.fill(LEVEL, LOW);
+        java.util.Arrays.fill(DUTY, 0);
     }
 }

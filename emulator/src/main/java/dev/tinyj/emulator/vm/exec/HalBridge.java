@@ -39,6 +39,7 @@ final class HalBridge {
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final int[] segmentHandles = new int[16];
     private final int[] pins = new int[64];
+    private final int[] duty = new int[64];
     private long sleptMicros;
     private final int arraycopyPerByte;
     final List<Mark> marks = new ArrayList<>();
@@ -58,6 +59,10 @@ final class HalBridge {
 
     byte[] semihostOutput() {
         return output.toByteArray();
+    }
+
+    int duty(int pin) {
+        return pin >= 0 && pin < duty.length ? duty[pin] : 0;
     }
 
     long sleptMicros() {
@@ -164,6 +169,14 @@ final class HalBridge {
                 int pin = (int) s[sp];
                 if (pin >= 0 && pin < pins.length) {
                     pins[pin] = (int) s[sp + 1] != 0 ? 1 : 0;
+                }
+            }
+            case GPIO_ANALOG_WRITE -> {
+                sp -= 2;
+                int pin = (int) s[sp];
+                if (pin >= 0 && pin < pins.length) {
+                    duty[pin] = Math.max(0, Math.min(255, (int) s[sp + 1]));
+                    pins[pin] = duty[pin] > 127 ? 1 : 0;
                 }
             }
             case GPIO_DIGITAL_READ -> {

@@ -174,6 +174,11 @@ public final class Machine {
         return hal.marks.stream().map(m -> new ProfileMark(m.tag(), m.begin(), m.cycles())).toList();
     }
 
+    /** The last PWM duty (0..255) the firmware wrote to {@code pin} with {@code Gpio.analogWrite}. */
+    public int pwmDuty(int pin) {
+        return hal.duty(pin);
+    }
+
     /** Bytecode instructions executed since reset. */
     public long instructions() {
         return interpreter.instructions;

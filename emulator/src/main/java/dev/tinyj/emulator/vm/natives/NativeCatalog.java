@@ -80,6 +80,7 @@ public final class NativeCatalog {
     public static final int INTEGER_NUMBER_OF_LEADING_ZEROS = 41;
     public static final int FLOAT_TO_RAW_INT_BITS = 42;
     public static final int INT_BITS_TO_FLOAT = 43;
+    public static final int GPIO_ANALOG_WRITE = 44;
 
     private static final String SERIAL = "dev/tinyj/hal/Serial";
     private static final String MCU = "dev/tinyj/hal/Mcu";
@@ -133,7 +134,8 @@ public final class NativeCatalog {
             intrinsic(MATH_ABS_FLOAT, "java/lang/Math", "abs", "(F)F", "math_min_max_abs_float"),
             intrinsic(INTEGER_NUMBER_OF_LEADING_ZEROS, "java/lang/Integer", "numberOfLeadingZeros", "(I)I", "clz"),
             intrinsic(FLOAT_TO_RAW_INT_BITS, "java/lang/Float", "floatToRawIntBits", "(F)I", "free"),
-            intrinsic(INT_BITS_TO_FLOAT, "java/lang/Float", "intBitsToFloat", "(I)F", "free"));
+            intrinsic(INT_BITS_TO_FLOAT, "java/lang/Float", "intBitsToFloat", "(I)F", "free"),
+            hal(GPIO_ANALOG_WRITE, GPIO, "analogWrite", "(II)V", "native_call"));
 
     private static final Map<String, Native> BY_KEY = new LinkedHashMap<>();
 
