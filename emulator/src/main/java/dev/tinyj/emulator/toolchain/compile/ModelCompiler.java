@@ -96,10 +96,27 @@ public final class ModelCompiler {
         Arrays.fill(writer, -1);
         Arrays.fill(lastRead, -1);
         Arrays.fill(firstRead, -1);
+        boolean[] isConstant = constants(model, nTensors);
         for (int i = 0; i < nOps; i++) {
             TfliteModel.Operator op = sg.operators().get(i);
+            String where = "operator " + i + " (" + model.opName(op) + ")";
+            if (prepared[i] != null) {
+                for (int t : op.inputs()) {
+                    if (t >= 0 && !isConstant[t] && !modelInput[t] && writer[t] < 0) {
+                        problems.add(where + ": reads " + sg.tensors().get(t).describe()
+                                + " before any operator writes it");
+                    }
+                }
+            }
             for (int t : op.outputs()) {
-                if (t >= 0 && writer[t] < 0) {
+                if (t < 0) {
+                    continue;
+                }
+                if (writer[t] >= 0 || modelInput[t] || isConstant[t]) {
+                    problems.add(where + ": writes " + sg.tensors().get(t).describe() + ", which is already "
+                            + (writer[t] >= 0 ? "written by operator " + writer[t]
+                            : modelInput[t] ? "a model input" : "a constant"));
+                } else {
                     writer[t] = i;
                 }
             }
@@ -208,6 +225,19 @@ public final class ModelCompiler {
         return new Compilation(compiled, scratchOffsets, scratchBytes);
     }
 
+    /** Which tensors hold constant data (a non-empty buffer). */
+    private static boolean[] constants(TfliteModel model, int nTensors) {
+        boolean[] c = new boolean[nTensors];
+        for (int t = 0; t < nTensors; t++) {
+            try {
+                c[t] = model.main().tensors().get(t).type() != null && model.tensorInfo(t).isConstant();
+            } catch (TfliteException e) {
+                c[t] = false;
+            }
+        }
+        return c;
+    }
+
     /** Step 2 for operator {@code i}: its prepared form, or null after adding a problem. */
     private static PreparedOp prepare(TfliteModel model, int i, int[] opCodes, List<String> problems) {
         TfliteModel.Operator op = model.main().operators().get(i);
@@ -222,7 +252,10 @@ public final class ModelCompiler {
         opCodes[i] = entry.code();
         String where = "operator " + i + " (" + entry.name() + ")";
         if (op.outputs().length != 1 || op.outputs()[0] < 0) {
-            problems.add(where + ": expected 1 output, got " + op.outputs().length);
+            problems.add(where + ": expected 1 output tensor, got " + Arrays.toString(op.outputs()).replace(" ", ""));
+            return null;
+        }
+        if (!operandsPresent(model, i, entry, where, problems)) {
             return null;
         }
         OpContext ctx;
@@ -249,6 +282,55 @@ public final class ModelCompiler {
             return null;
         }
         return p;
+    }
+
+    /** Operand positions an operator may leave absent (-1): the bias of the weighted ops. */
+    private static final Map<Integer, Set<Integer>> OPTIONAL_OPERANDS = Map.of(
+            OpCodes.FULLY_CONNECTED, Set.of(2), OpCodes.CONV_2D, Set.of(2), OpCodes.DEPTHWISE_CONV_2D, Set.of(2));
+
+    /**
+     * Checks what prepare steps take for granted: every required operand present, and every operand
+     * and the output with positive dimensions (a 0 or negative dimension is refused: no kernel runs
+     * on empty tensors). RESHAPE's legacy scalar output shape {@code [0]} is allowed.
+     */
+    private static boolean operandsPresent(TfliteModel model, int i, OpTable.Entry entry, String where,
+            List<String> problems) {
+        TfliteModel.Operator op = model.main().operators().get(i);
+        boolean ok = true;
+        Set<Integer> optional = OPTIONAL_OPERANDS.getOrDefault(entry.code(), Set.of());
+        int nTensors = model.main().tensors().size();
+        for (int k = 0; k < op.inputs().length; k++) {
+            int t = op.inputs()[k];
+            if (t < 0 && !optional.contains(k)) {
+                problems.add(where + ": input " + k + " is required but absent (-1)");
+                ok = false;
+            } else if (t >= nTensors) {
+                problems.add(where + ": input " + k + " names tensor " + t + ", but the subgraph has " + nTensors);
+                ok = false;
+            } else if (t >= 0 && !positiveDims(model.main().tensors().get(t).shape())) {
+                problems.add(where + ": input " + k + " " + model.main().tensors().get(t).describe()
+                        + " has a zero or negative dimension");
+                ok = false;
+            }
+        }
+        int out = op.outputs()[0];
+        int[] outShape = model.main().tensors().get(out).shape();
+        boolean legacyScalar = entry.code() == OpCodes.RESHAPE && Arrays.equals(outShape, new int[] {0});
+        if (!legacyScalar && !positiveDims(outShape)) {
+            problems.add(where + ": output " + model.main().tensors().get(out).describe()
+                    + " has a zero or negative dimension");
+            ok = false;
+        }
+        return ok;
+    }
+
+    private static boolean positiveDims(int[] shape) {
+        for (int d : shape) {
+            if (d <= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code problems} stably sorted by the operator index they start with ({@code operator 12 (...)}). */

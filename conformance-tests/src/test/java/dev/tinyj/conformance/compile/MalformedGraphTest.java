@@ -1,0 +1,53 @@
+package dev.tinyj.conformance.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.tinyj.emulator.toolchain.compile.CompileException;
+import dev.tinyj.emulator.toolchain.compile.ModelCompiler;
+import dev.tinyj.emulator.toolchain.tflite.TfliteReader;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Graphs that parse but cannot run (found by a fresh-user fuzzing session): each is refused with a
+ * problem line naming the operator, never an internal error. Byte offsets are those of the bundled
+ * hello_world_int8.tflite (operator 0's input vector at 1320, operator 2's output vector at 1168).
+ */
+class MalformedGraphTest {
+    private static byte[] helloWorld() throws Exception {
+        try (InputStream in = MalformedGraphTest.class.getResourceAsStream("/tflite/hello_world_int8.tflite")) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static List<String> problems(int offset, int value) throws Exception {
+        byte[] b = helloWorld();
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(offset, value);
+        CompileException e = assertThrows(CompileException.class,
+                () -> ModelCompiler.compile(TfliteReader.read(b, "mutated"), "mutated"));
+        return e.problems();
+    }
+
+    @Test
+    void absentRequiredInputIsNamed() throws Exception {
+        assertEquals(List.of("operator 0 (FULLY_CONNECTED): input 0 is required but absent (-1)"), problems(1320, -1));
+        assertEquals(List.of("operator 0 (FULLY_CONNECTED): input 1 is required but absent (-1)"), problems(1324, -1));
+    }
+
+    @Test
+    void readBeforeWriteIsNamed() throws Exception {
+        assertEquals(List.of("operator 0 (FULLY_CONNECTED): reads tensor 9 'StatefulPartitionedCall:0' int8[1,1]"
+                + " before any operator writes it"), problems(1320, 9).subList(0, 1));
+    }
+
+    @Test
+    void writingAModelInputIsNamed() throws Exception {
+        List<String> p = problems(1168, 0);
+        assertEquals("operator 2 (FULLY_CONNECTED): writes tensor 0 'serving_default_dense_input:0' int8[1,1], which is"
+                + " already a model input", p.get(0));
+    }
+}
