@@ -22,6 +22,7 @@ public final class Main {
               firmware   run firmware classes on an emulated board: <clinit>s, setup(), loop() N times
               verify     check firmware classes against TinyJ's restricted Java subset
               inspect    read and compile a .tflite model: tensors, ops, MACs, arena plan, image size
+              compile    write a .tflite model's image for flash segment 0 (and its op resolver class)
               boards     list the board profiles and their key figures
               test       (launcher) run the test suite: mvn verify on JDK 25
 
@@ -55,6 +56,7 @@ public final class Main {
                 case "run" -> new RunCommand(out, err).run(rest);
                 case "boards" -> new BoardsCommand(out, err).run(rest);
                 case "inspect" -> new InspectCommand(out, err).run(rest);
+                case "compile" -> new CompileCommand(out, err).run(rest);
                 default -> {
                     err.println("tinyj: unknown command '" + args[0] + "'");
                     err.print(USAGE);

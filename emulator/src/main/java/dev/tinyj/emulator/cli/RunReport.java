@@ -60,6 +60,10 @@ final class RunReport {
             sb.append(" + ").append(n(machine.sleptMicros())).append(" us asleep");
         }
         sb.append('\n');
+        var energy = dev.tinyj.boards.Energy.activeMicrojoules(b, machine.cycles());
+        sb.append("  energy: ").append(energy.isPresent() ? String.format(Locale.ROOT, "%,.2f uJ active (%s V x %s mA)",
+                energy.getAsDouble(), b.power().supplyVolts().text(), b.power().activeMilliamps().text())
+                : "unknown (supply or active current not sourced)").append('\n');
         sb.append("  ").append(sram(m, b)).append('\n');
         sb.append("  ").append(flash(m, b)).append('\n');
         sb.append("  cost table: ").append(b.core()).append(b.costs().calibrated() ? " (calibrated)" : " (uncalibrated)")

@@ -1,7 +1,6 @@
 package dev.tinyj.emulator.run;
 
 import dev.tinyj.boards.Board;
-import dev.tinyj.boards.Figure;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
 import dev.tinyj.emulator.vm.Firmware;
 import dev.tinyj.emulator.vm.SubsetException;
@@ -47,13 +46,7 @@ public final class Inference {
          * (DESIGN.md "Energy"); empty when a figure is unknown.
          */
         public OptionalDouble energyMicrojoules() {
-            Figure v = machine.board().power().supplyVolts();
-            Figure i = machine.board().power().activeMilliamps();
-            if (!v.known() || !i.known()) {
-                return OptionalDouble.empty();
-            }
-            double seconds = (double) cycles / machine.board().clockHz();
-            return OptionalDouble.of(seconds * v.value() * i.value() * 1000.0);
+            return dev.tinyj.boards.Energy.activeMicrojoules(machine.board(), cycles);
         }
     }
 
