@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tinyj.emulator.toolchain.compile.CompileException;
 import dev.tinyj.emulator.toolchain.compile.ModelCompiler;
+import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.image.ImageWriter;
 import dev.tinyj.emulator.toolchain.tflite.TfliteModel;
 import dev.tinyj.emulator.toolchain.tflite.TfliteReader;
@@ -13,6 +14,7 @@ import dev.tinyj.emulator.toolchain.tflite.TfliteSpec;
 import dev.tinyj.emulator.toolchain.tflite.TfliteWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * buffer indices aside (those files share empty buffer 0 between activations; the writer gives
  * each tensor its own buffer as TFLite's converter does). The rewrite compiles to the same image
  * as the original.
+ *
+ * <p>Those files come from another flatbuffer writer, which shares empty buffer 0 between
+ * activations and writes no quantization table for unquantized tensors. Told to share buffer 0
+ * ({@link TfliteWriter.Extras#sharedEmptyBuffer()}), the writer reproduces 74 of the 85 byte for byte;
+ * the other 11 (MEAN, PAD, PADV2, RESHAPE, STRIDED_SLICE) each have unquantized int32 constants,
+ * for which the writer adds an empty quantization table as TFLite's converter does (8 to 16
+ * bytes more per file, the rest identical in order and layout).
  */
 class KernelModelsWriterTest {
     static Stream<Path> models() {
@@ -51,6 +60,33 @@ class KernelModelsWriterTest {
         }
         assertArrayEquals(out, TfliteWriter.write(Specs.of(back), Specs.extras(out, back)), "a fixpoint");
         assertEquals(List.of(), back.unsupported(), "supported as the original is");
+    }
+
+    private static boolean hasUnquantizedInt(TfliteModel m) {
+        return m.main().tensors().stream().anyMatch(t -> t.quantization() == null && t.type() != DType.FLOAT32);
+    }
+
+    @Test
+    void sharingBufferZeroReproducesTheirWriterByteForByteSaveEmptyQuantizationTables() throws Exception {
+        List<String> identical = new ArrayList<>();
+        for (Path file : Specs.models(Specs.shared("kernel_models"))) {
+            byte[] original = Files.readAllBytes(file);
+            TfliteModel model = TfliteReader.read(original, file.getFileName().toString());
+            TfliteWriter.Extras e = Specs.extras(original, model);
+            byte[] out = TfliteWriter.write(Specs.of(model), new TfliteWriter.Extras(e.opVersions(),
+                    e.shapeSignatures(), e.metadata(), e.signatureDefs(), true));
+            if (hasUnquantizedInt(model)) {
+                assertTrue(out.length >= original.length && out.length <= original.length + 16, model.name());
+                Specs.assertSameModel(model, TfliteReader.read(out, model.name()), true);
+                for (TfliteModel.Tensor t : TfliteReader.read(out, model.name()).main().tensors()) {
+                    assertEquals(model.main().tensors().get(t.index()).buffer(), t.buffer(), "same buffer indices");
+                }
+            } else {
+                assertArrayEquals(original, out, model.name());
+                identical.add(model.name());
+            }
+        }
+        assertEquals(74, identical.size());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,11 +18,15 @@ import java.util.Map;
  *       {@code builtin_code} = code, version from {@link Extras#opVersions()}, default 1); then each
  *       tensor (shape, name, quantization scale and zero point vectors and table, shape signature,
  *       tensor table with {@code has_rank} = true; an unquantized tensor gets an empty
- *       quantization table); the tensor, input and output vectors; each operator (inputs, outputs,
+ *       quantization table, except a float one, which gets none, as in the converter's outputs in
+ *       {@code shared/models}: int32 {@code model/flatten/Const}, float32 {@code input_1}); the
+ *       tensor, input and output vectors; each operator (inputs, outputs,
  *       builtin options, operator table); the operator vector, subgraph name, subgraph and
  *       subgraph vector; the description; the buffers; metadata; signature defs; the model;</li>
  *   <li>buffers: buffer 0 is empty; tensor {@code i} owns buffer {@code i + 1}, holding its data
- *       (aligned to 16 bytes) or empty for an activation; then one buffer per metadata entry;</li>
+ *       (aligned to 16 bytes) or empty for an activation (or, with {@link Extras#sharedEmptyBuffer()},
+ *       activations use buffer 0 and constants own buffers 1, 2, ...); then one buffer per metadata
+ *       entry;</li>
  *   <li>fields equal to their schema default are left out; identical vtables are shared.</li>
  * </ol>
  *
@@ -41,11 +45,19 @@ public final class TfliteWriter {
      * @param shapeSignatures {@code Tensor.shape_signature} by tensor index (absent = none)
      * @param metadata {@code Model.metadata}, each entry's bytes in a buffer after the tensors' buffers
      * @param signatureDefs {@code Model.signature_defs} (empty = none: a signature-free model)
+     * @param sharedEmptyBuffer whether activations all use empty buffer 0 (as some writers do) instead
+     *     of each owning an empty buffer (as the converter does); constants then take buffers 1, 2, ...
      */
     public record Extras(Map<String, Integer> opVersions, Map<Integer, int[]> shapeSignatures, List<Metadata> metadata,
-            List<SignatureDef> signatureDefs) {
+            List<SignatureDef> signatureDefs, boolean sharedEmptyBuffer) {
         /** Nothing extra. */
         public static final Extras NONE = new Extras(Map.of(), Map.of(), List.of(), List.of());
+
+        /** Extras with one buffer per tensor, as the converter writes them. */
+        public Extras(Map<String, Integer> opVersions, Map<Integer, int[]> shapeSignatures, List<Metadata> metadata,
+                List<SignatureDef> signatureDefs) {
+            this(opVersions, shapeSignatures, metadata, signatureDefs, false);
+        }
     }
 
     /** One {@code Metadata} entry: its name and the bytes of its buffer. */
@@ -110,9 +122,17 @@ public final class TfliteWriter {
         }
         int codesVec = b.createOffsetVector(codes);
 
+        List<byte[]> bufferData = new ArrayList<>();
+        bufferData.add(null);
         int[] tensors = new int[spec.tensors().size()];
         for (int i = 0; i < tensors.length; i++) {
-            tensors[i] = tensor(i, spec.tensors().get(i));
+            TfliteSpec.Tensor t = spec.tensors().get(i);
+            int buffer = 0;
+            if (t.data() != null || !extras.sharedEmptyBuffer()) {
+                buffer = bufferData.size();
+                bufferData.add(t.data());
+            }
+            tensors[i] = tensor(i, t, buffer);
         }
         int tensorsVec = b.createOffsetVector(tensors);
         int inputsVec = b.createIntVector(spec.inputs());
@@ -133,11 +153,6 @@ public final class TfliteWriter {
         int subgraphsVec = b.createOffsetVector(new int[] {b.endTable()});
         int description = spec.description() == null ? 0 : b.createString(spec.description());
 
-        List<byte[]> bufferData = new ArrayList<>();
-        bufferData.add(null);
-        for (TfliteSpec.Tensor t : spec.tensors()) {
-            bufferData.add(t.data());
-        }
         int metadataBase = bufferData.size();
         for (Metadata m : extras.metadata()) {
             bufferData.add(m.data());
@@ -170,24 +185,27 @@ public final class TfliteWriter {
         return b.endTable();
     }
 
-    private int tensor(int index, TfliteSpec.Tensor t) {
+    private int tensor(int index, TfliteSpec.Tensor t, int buffer) {
         int shape = b.createIntVector(t.shape());
         int name = t.name() == null ? 0 : b.createString(t.name());
-        int quant = quantization(t.quantization());
+        int quant = quantization(t.quantization(), t.type());
         int[] sig = extras.shapeSignatures().get(index);
         int signature = sig == null ? 0 : b.createIntVector(sig);
         b.startTable();
         b.addOffset(7, signature);
         b.addOffset(4, quant);
         b.addOffset(3, name);
-        b.addInt(2, index + 1, 0);
+        b.addInt(2, buffer, 0);
         b.addOffset(0, shape);
         b.addBool(8, true, false);
         b.addByte(1, t.type().schemaCode(), 0);
         return b.endTable();
     }
 
-    private int quantization(Quantization q) {
+    private int quantization(Quantization q, DType type) {
+        if (q == null && (type == DType.FLOAT32 || type == DType.FLOAT16 || type == DType.FLOAT64)) {
+            return 0;
+        }
         if (q == null) {
             b.startTable();
             return b.endTable();
