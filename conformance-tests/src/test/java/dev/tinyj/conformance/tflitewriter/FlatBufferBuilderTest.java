@@ -124,6 +124,26 @@ class FlatBufferBuilderTest {
     }
 
     @Test
+    void structVectorsAndLongFields() throws Exception {
+        FlatBufferBuilder b = new FlatBufferBuilder(16);
+        b.createString("x");
+        byte[] structs = {1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0}; // two 8-byte structs
+        int v = b.createStructVector(structs, 8, 8);
+        b.startTable();
+        b.addLong(1, Long.MIN_VALUE, 0);
+        b.addOffset(0, v);
+        byte[] out = b.finish(b.endTable(), "ABCD");
+        FbTable t = new FlatBuffer(out, "t").root("T");
+        FbVector sv = t.vector(0, "s", 8, "struct");
+        assertEquals(2, sv.length());
+        assertEquals(0, sv.start() % 8);
+        assertArrayEquals(new long[] {1, 2}, sv.int64s());
+        assertEquals(Long.MIN_VALUE, t.int64(1, "l", 0));
+        assertEquals(0, t.field(1, 8, "l") % 8, "8-byte field aligned");
+        assertThrows(IllegalArgumentException.class, () -> new FlatBufferBuilder().createStructVector(new byte[3], 2, 2));
+    }
+
+    @Test
     void misuseIsAnError() {
         FlatBufferBuilder b = new FlatBufferBuilder();
         b.startTable();

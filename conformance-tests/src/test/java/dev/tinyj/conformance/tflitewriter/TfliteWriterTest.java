@@ -162,6 +162,7 @@ class TfliteWriterTest {
     void inconsistentSpecsAreRejected() {
         var bad = List.of(
                 oneOp("NOT_AN_OP", map()),
+                oneOp("CUSTOM", map()),
                 oneOp("CONV_2D", map("padding", "DIAGONAL")),
                 oneOp("CONV_2D", map("stride_w", "two")),
                 oneOp("MEAN", map("keep_dims", "maybe")),

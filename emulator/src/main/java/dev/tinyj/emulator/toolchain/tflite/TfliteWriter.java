@@ -24,7 +24,7 @@ import java.util.Map;
  *       builtin options, operator table); the operator vector, subgraph name, subgraph and
  *       subgraph vector; the description; the buffers; metadata; signature defs; the model;</li>
  *   <li>buffers: buffer 0 is empty; tensor {@code i} owns buffer {@code i + 1}, holding its data
- *       (aligned to 16 bytes) or empty for an activation (or, with {@link Extras#sharedEmptyBuffer()},
+ *       (aligned to 16 bytes) or empty (no data vector) for an activation or a constant of no bytes (or, with {@link Extras#sharedEmptyBuffer()},
  *       activations use buffer 0 and constants own buffers 1, 2, ...); then one buffer per metadata
  *       entry;</li>
  *   <li>fields equal to their schema default are left out; identical vtables are shared.</li>
@@ -233,7 +233,7 @@ public final class TfliteWriter {
     }
 
     private int buffer(byte[] data) {
-        int vec = data == null ? 0 : b.createByteVector(data, BUFFER_ALIGNMENT);
+        int vec = data == null || data.length == 0 ? 0 : b.createByteVector(data, BUFFER_ALIGNMENT);
         b.startTable();
         b.addOffset(0, vec);
         return b.endTable();
@@ -317,7 +317,10 @@ public final class TfliteWriter {
         indices("subgraph outputs", spec.outputs(), n, false);
         for (int i = 0; i < spec.operators().size(); i++) {
             TfliteSpec.Operator op = spec.operators().get(i);
-            seen.computeIfAbsent(op.builtinName(), TfliteWriter::builtinCode);
+            if (seen.computeIfAbsent(op.builtinName(), TfliteWriter::builtinCode) == TfliteModel.CUSTOM) {
+                throw new IllegalArgumentException("operator " + i + ": expected a builtin operator, got CUSTOM "
+                        + "(a TfliteSpec carries no custom_code)");
+            }
             indices("operator " + i + " inputs", op.inputs(), n, true);
             indices("operator " + i + " outputs", op.outputs(), n, false);
         }
