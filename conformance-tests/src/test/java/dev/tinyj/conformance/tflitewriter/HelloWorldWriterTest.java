@@ -12,7 +12,6 @@ import dev.tinyj.emulator.toolchain.tflite.TfliteSpec;
 import dev.tinyj.emulator.toolchain.tflite.TfliteWriter;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,14 +69,11 @@ class HelloWorldWriterTest {
         TfliteWriter.Extras all = Specs.extras(original, model);
         int plain = TfliteWriter.write(spec).length;
         assertEquals(2208, plain);
-        int versions = TfliteWriter.write(spec, new TfliteWriter.Extras(all.opVersions(), Map.of(), List.of(),
-                List.of())).length;
-        int signatures = TfliteWriter.write(spec, new TfliteWriter.Extras(Map.of(), all.shapeSignatures(), List.of(),
-                List.of())).length;
-        int metadata = TfliteWriter.write(spec, new TfliteWriter.Extras(Map.of(), Map.of(), all.metadata(),
-                List.of())).length;
-        int defs = TfliteWriter.write(spec, new TfliteWriter.Extras(Map.of(), Map.of(), List.of(),
-                all.signatureDefs())).length;
+        TfliteWriter.Extras none = TfliteWriter.Extras.NONE;
+        int versions = TfliteWriter.write(spec, none.withOpVersions(all.opVersions())).length;
+        int signatures = TfliteWriter.write(spec, none.withShapeSignatures(all.shapeSignatures())).length;
+        int metadata = TfliteWriter.write(spec, none.withMetadata(all.metadata())).length;
+        int defs = TfliteWriter.write(spec, none.withSignatureDefs(all.signatureDefs())).length;
         // Each alone, rounded to the file's 16-byte alignment, so they add up to 528, not 496: opcode version
         // 4 (16), 4 shape signatures (96), 2 metadata entries and their buffers (272), the signature def (144).
         assertEquals(List.of(16, 96, 272, 144), List.of(versions - plain, signatures - plain, metadata - plain,

@@ -72,9 +72,7 @@ class KernelModelsWriterTest {
         for (Path file : Specs.models(Specs.shared("kernel_models"))) {
             byte[] original = Files.readAllBytes(file);
             TfliteModel model = TfliteReader.read(original, file.getFileName().toString());
-            TfliteWriter.Extras e = Specs.extras(original, model);
-            byte[] out = TfliteWriter.write(Specs.of(model), new TfliteWriter.Extras(e.opVersions(),
-                    e.shapeSignatures(), e.metadata(), e.signatureDefs(), true));
+            byte[] out = TfliteWriter.write(Specs.of(model), Specs.extras(original, model).withSharedEmptyBuffer(true));
             if (hasUnquantizedInt(model)) {
                 assertTrue(out.length >= original.length && out.length <= original.length + 16, model.name());
                 Specs.assertSameModel(model, TfliteReader.read(out, model.name()), true);

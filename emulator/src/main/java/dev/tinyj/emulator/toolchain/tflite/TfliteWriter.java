@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a {@link TfliteSpec} as a TFLite model (schema version 3, file identifier {@code TFL3}),
@@ -39,7 +40,8 @@ public final class TfliteWriter {
     public static final int BUFFER_ALIGNMENT = 16;
 
     /**
-     * What a converter writes that a {@link TfliteSpec} does not say.
+     * What a converter writes that a {@link TfliteSpec} does not say. Start from {@link #NONE} and
+     * add with the {@code with...} methods.
      *
      * @param opVersions {@code OperatorCode.version} by builtin name (absent = 1)
      * @param shapeSignatures {@code Tensor.shape_signature} by tensor index (absent = none)
@@ -47,16 +49,44 @@ public final class TfliteWriter {
      * @param signatureDefs {@code Model.signature_defs} (empty = none: a signature-free model)
      * @param sharedEmptyBuffer whether activations all use empty buffer 0 (as some writers do) instead
      *     of each owning an empty buffer (as the converter does); constants then take buffers 1, 2, ...
+     * @param variableTensors indices of the tensors with {@code is_variable} = true (e.g. LSTM state)
      */
     public record Extras(Map<String, Integer> opVersions, Map<Integer, int[]> shapeSignatures, List<Metadata> metadata,
-            List<SignatureDef> signatureDefs, boolean sharedEmptyBuffer) {
+            List<SignatureDef> signatureDefs, boolean sharedEmptyBuffer, Set<Integer> variableTensors) {
         /** Nothing extra. */
-        public static final Extras NONE = new Extras(Map.of(), Map.of(), List.of(), List.of());
+        public static final Extras NONE = new Extras(Map.of(), Map.of(), List.of(), List.of(), false, Set.of());
 
-        /** Extras with one buffer per tensor, as the converter writes them. */
-        public Extras(Map<String, Integer> opVersions, Map<Integer, int[]> shapeSignatures, List<Metadata> metadata,
-                List<SignatureDef> signatureDefs) {
-            this(opVersions, shapeSignatures, metadata, signatureDefs, false);
+        /** These extras with operator versions {@code v}. */
+        public Extras withOpVersions(Map<String, Integer> v) {
+            return new Extras(Map.copyOf(v), shapeSignatures, metadata, signatureDefs, sharedEmptyBuffer,
+                    variableTensors);
+        }
+
+        /** These extras with shape signatures {@code v}. */
+        public Extras withShapeSignatures(Map<Integer, int[]> v) {
+            return new Extras(opVersions, Map.copyOf(v), metadata, signatureDefs, sharedEmptyBuffer, variableTensors);
+        }
+
+        /** These extras with metadata {@code v}. */
+        public Extras withMetadata(List<Metadata> v) {
+            return new Extras(opVersions, shapeSignatures, List.copyOf(v), signatureDefs, sharedEmptyBuffer,
+                    variableTensors);
+        }
+
+        /** These extras with signature defs {@code v}. */
+        public Extras withSignatureDefs(List<SignatureDef> v) {
+            return new Extras(opVersions, shapeSignatures, metadata, List.copyOf(v), sharedEmptyBuffer,
+                    variableTensors);
+        }
+
+        /** These extras with activations sharing buffer 0 or not. */
+        public Extras withSharedEmptyBuffer(boolean v) {
+            return new Extras(opVersions, shapeSignatures, metadata, signatureDefs, v, variableTensors);
+        }
+
+        /** These extras with variable tensors {@code v}. */
+        public Extras withVariableTensors(Set<Integer> v) {
+            return new Extras(opVersions, shapeSignatures, metadata, signatureDefs, sharedEmptyBuffer, Set.copyOf(v));
         }
     }
 
@@ -198,6 +228,7 @@ public final class TfliteWriter {
         b.addInt(2, buffer, 0);
         b.addOffset(0, shape);
         b.addBool(8, true, false);
+        b.addBool(5, extras.variableTensors().contains(index), false);
         b.addByte(1, t.type().schemaCode(), 0);
         return b.endTable();
     }
