@@ -140,7 +140,8 @@ class FlatBufferBuilderTest {
         assertArrayEquals(new long[] {1, 2}, sv.int64s());
         assertEquals(Long.MIN_VALUE, t.int64(1, "l", 0));
         assertEquals(0, t.field(1, 8, "l") % 8, "8-byte field aligned");
-        assertThrows(IllegalArgumentException.class, () -> new FlatBufferBuilder().createStructVector(new byte[3], 2, 2));
+        assertThrows(IllegalArgumentException.class,
+                () -> new FlatBufferBuilder().createStructVector(new byte[3], 2, 2));
     }
 
     @Test

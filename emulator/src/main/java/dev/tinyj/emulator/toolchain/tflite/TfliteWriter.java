@@ -21,19 +21,22 @@ import java.util.Set;
  *       tensor table with {@code has_rank} = true; an unquantized tensor gets an empty
  *       quantization table, except a float one, which gets none, as in the converter's outputs in
  *       {@code shared/models}: int32 {@code model/flatten/Const}, float32 {@code input_1}); the
- *       tensor, input and output vectors; each operator (inputs, outputs,
- *       builtin options, operator table); the operator vector, subgraph name, subgraph and
- *       subgraph vector; the description; the buffers; metadata; signature defs; the model;</li>
+ *       tensor, input and output vectors; each operator (inputs, outputs, builtin options,
+ *       operator table); the operator vector, subgraph name, subgraph and subgraph vector; the
+ *       description; the buffers; metadata; signature defs; the model;</li>
  *   <li>buffers: buffer 0 is empty; tensor {@code i} owns buffer {@code i + 1}, holding its data
- *       (aligned to 16 bytes) or empty (no data vector) for an activation or a constant of no bytes (or, with {@link Extras#sharedEmptyBuffer()},
- *       activations use buffer 0 and constants own buffers 1, 2, ...); then one buffer per metadata
- *       entry;</li>
+ *       (aligned to 16 bytes), or empty (no data vector) for an activation or a constant of no
+ *       bytes (with {@link Extras#sharedEmptyBuffer()}, activations use buffer 0 and constants own
+ *       buffers 1, 2, ...); then one buffer per metadata entry;</li>
  *   <li>fields equal to their schema default are left out; identical vtables are shared.</li>
  * </ol>
  *
- * The spec carries no operator versions, shape signatures, metadata or signature defs; the
- * converter writes them (TFLM needs none of them), and {@link Extras} supplies them when a file
- * must match a converter's output exactly.
+ * The spec carries no operator versions, shape signatures, is_variable flags, metadata or
+ * signature defs; the converter writes them (TFLM needs only is_variable, for stateful operators
+ * TinyJ does not run), and {@link Extras} supplies them when a file must match a converter's
+ * output exactly. Builtin options are written for the operators whose options the reader decodes
+ * ({@link OptionsEncoder}); other operators get none, and custom operators are rejected (a spec has
+ * no {@code custom_code}).
  */
 public final class TfliteWriter {
     /** Alignment of buffer data, as the converter writes it. */
