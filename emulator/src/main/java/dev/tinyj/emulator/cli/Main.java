@@ -23,6 +23,7 @@ public final class Main {
               verify     check firmware classes against TinyJ's restricted Java subset
               inspect    read and compile a .tflite model: tensors, ops, MACs, arena plan, image size
               compile    write a .tflite model's image for flash segment 0 (and its op resolver class)
+              train      train, quantize and write the bundled sine model (tinyj train sine --out PATH)
               boards     list the board profiles and their key figures
               test       (launcher) run the test suite: mvn verify on JDK 25
 
@@ -57,6 +58,7 @@ public final class Main {
                 case "boards" -> new BoardsCommand(out, err).run(rest);
                 case "inspect" -> new InspectCommand(out, err).run(rest);
                 case "compile" -> new CompileCommand(out, err).run(rest);
+                case "train" -> new TrainCommand(out, err).runWithName(rest);
                 default -> {
                     err.println("tinyj: unknown command '" + args[0] + "'");
                     err.print(USAGE);
