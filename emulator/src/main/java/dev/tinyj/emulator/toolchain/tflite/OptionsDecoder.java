@@ -1,6 +1,8 @@
 package dev.tinyj.emulator.toolchain.tflite;
 
 import dev.tinyj.emulator.toolchain.prepare.OpOptions;
+import dev.tinyj.emulator.toolchain.tflite.OptionsSchema.Field;
+import dev.tinyj.emulator.toolchain.tflite.OptionsSchema.Spec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,71 +16,14 @@ import java.util.Map;
  * left out when absent. Field ids and defaults are those of {@code schema.fbs}.
  */
 final class OptionsDecoder {
-    /** How a field is stored and rendered. */
-    private enum Kind { PADDING, ACTIVATION, WEIGHTS_FORMAT, INT, BOOL, FLOAT, INT_VECTOR }
-
-    private record Field(int id, String name, Kind kind, String def) {
-    }
-
-    /** An options table: its {@code BuiltinOptions} member name and fields. */
-    private record Spec(String table, List<Field> fields) {
-        int type() {
-            return BuiltinNames.optionsType(table);
-        }
-    }
-
-    private static final List<String> PADDING = List.of("SAME", "VALID");
-    private static final List<String> ACTIVATION = List.of("NONE", "RELU", "RELU_N1_TO_1", "RELU6", "TANH", "SIGN_BIT");
-    private static final List<String> WEIGHTS_FORMAT = List.of("DEFAULT", "SHUFFLED4x16INT8");
-
-    private static Field f(int id, String name, Kind kind, String def) {
-        return new Field(id, name, kind, def);
-    }
-
-    private static final Field ACT0 = f(0, "fused_activation_function", Kind.ACTIVATION, "NONE");
-
-    private static final Spec POOL = new Spec("Pool2DOptions", List.of(f(0, "padding", Kind.PADDING, "SAME"),
-            f(1, "stride_w", Kind.INT, "0"), f(2, "stride_h", Kind.INT, "0"), f(3, "filter_width", Kind.INT, "0"),
-            f(4, "filter_height", Kind.INT, "0"), f(5, "fused_activation_function", Kind.ACTIVATION, "NONE")));
-
-    /** Options table by operator name; operators without one (LOGISTIC, TANH) are absent. */
-    private static final Map<String, Spec> SPECS = Map.ofEntries(
-            Map.entry("CONV_2D", new Spec("Conv2DOptions", List.of(f(0, "padding", Kind.PADDING, "SAME"),
-                    f(1, "stride_w", Kind.INT, "0"), f(2, "stride_h", Kind.INT, "0"),
-                    f(3, "fused_activation_function", Kind.ACTIVATION, "NONE"),
-                    f(4, "dilation_w_factor", Kind.INT, "1"), f(5, "dilation_h_factor", Kind.INT, "1")))),
-            Map.entry("DEPTHWISE_CONV_2D", new Spec("DepthwiseConv2DOptions", List.of(
-                    f(0, "padding", Kind.PADDING, "SAME"), f(1, "stride_w", Kind.INT, "0"),
-                    f(2, "stride_h", Kind.INT, "0"), f(3, "depth_multiplier", Kind.INT, "0"),
-                    f(4, "fused_activation_function", Kind.ACTIVATION, "NONE"),
-                    f(5, "dilation_w_factor", Kind.INT, "1"), f(6, "dilation_h_factor", Kind.INT, "1")))),
-            Map.entry("FULLY_CONNECTED", new Spec("FullyConnectedOptions", List.of(ACT0,
-                    f(1, "weights_format", Kind.WEIGHTS_FORMAT, "DEFAULT"), f(2, "keep_num_dims", Kind.BOOL, "false"),
-                    f(3, "asymmetric_quantize_inputs", Kind.BOOL, "false")))),
-            Map.entry("AVERAGE_POOL_2D", POOL),
-            Map.entry("MAX_POOL_2D", POOL),
-            Map.entry("SOFTMAX", new Spec("SoftmaxOptions", List.of(f(0, "beta", Kind.FLOAT, "0.0")))),
-            Map.entry("ADD", new Spec("AddOptions", List.of(ACT0, f(1, "pot_scale_int16", Kind.BOOL, "true")))),
-            Map.entry("MUL", new Spec("MulOptions", List.of(ACT0))),
-            Map.entry("RESHAPE", new Spec("ReshapeOptions", List.of(f(0, "new_shape", Kind.INT_VECTOR, null)))),
-            Map.entry("CONCATENATION", new Spec("ConcatenationOptions", List.of(f(0, "axis", Kind.INT, "0"),
-                    f(1, "fused_activation_function", Kind.ACTIVATION, "NONE")))),
-            Map.entry("MEAN", new Spec("ReducerOptions", List.of(f(0, "keep_dims", Kind.BOOL, "false")))),
-            Map.entry("STRIDED_SLICE", new Spec("StridedSliceOptions", List.of(f(0, "begin_mask", Kind.INT, "0"),
-                    f(1, "end_mask", Kind.INT, "0"), f(2, "ellipsis_mask", Kind.INT, "0"),
-                    f(3, "new_axis_mask", Kind.INT, "0"), f(4, "shrink_axis_mask", Kind.INT, "0"),
-                    f(5, "offset", Kind.BOOL, "false")))),
-            Map.entry("PAD", new Spec("PadOptions", List.of())),
-            Map.entry("PADV2", new Spec("PadV2Options", List.of())),
-            Map.entry("QUANTIZE", new Spec("QuantizeOptions", List.of())),
-            Map.entry("DEQUANTIZE", new Spec("DequantizeOptions", List.of())));
-
     private OptionsDecoder() {
     }
 
+
+
     /** The {@code BuiltinOptions} member operator {@code opName} takes, or null when it takes none. */
     static String tableOf(String opName) {
-        Spec s = SPECS.get(opName);
+        Spec s = OptionsSchema.of(opName);
         return s == null ? null : s.table();
     }
 
@@ -91,7 +36,7 @@ final class OptionsDecoder {
      */
     static OpOptions decode(FlatBuffer fb, String where, String opName, int type, int typePos, FbTable table)
             throws TfliteException {
-        Spec spec = SPECS.get(opName);
+        Spec spec = OptionsSchema.of(opName);
         if (spec == null) {
             return OpOptions.none();
         }
@@ -112,9 +57,9 @@ final class OptionsDecoder {
 
     private static String read(FbTable t, Field field) throws TfliteException {
         return switch (field.kind()) {
-            case PADDING -> name(t, field, PADDING, "Padding");
-            case ACTIVATION -> name(t, field, ACTIVATION, "ActivationFunctionType");
-            case WEIGHTS_FORMAT -> name(t, field, WEIGHTS_FORMAT, "FullyConnectedOptionsWeightsFormat");
+            case PADDING -> name(t, field, OptionsSchema.PADDING, "Padding");
+            case ACTIVATION -> name(t, field, OptionsSchema.ACTIVATION, "ActivationFunctionType");
+            case WEIGHTS_FORMAT -> name(t, field, OptionsSchema.WEIGHTS_FORMAT, "FullyConnectedOptionsWeightsFormat");
             case INT -> Integer.toString(t.int32(field.id(), field.name(), Integer.parseInt(field.def())));
             case BOOL -> Boolean.toString(t.bool(field.id(), field.name(), Boolean.parseBoolean(field.def())));
             case FLOAT -> Float.toString(t.float32(field.id(), field.name(), Float.parseFloat(field.def())));
