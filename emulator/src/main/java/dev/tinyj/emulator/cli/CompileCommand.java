@@ -62,7 +62,6 @@ final class CompileCommand extends Command {
                     + (e.problems().size() == 1 ? " problem" : " problems"));
         }
         try {
-            Files.write(image, build.image());
             if (a.has("classes")) {
                 for (Map.Entry<String, byte[]> c : build.resolver().entrySet()) {
                     Path f = Path.of(a.get("classes", null)).resolve(c.getKey() + ".class");
@@ -70,8 +69,9 @@ final class CompileCommand extends Command {
                     Files.write(f, c.getValue());
                 }
             }
+            Files.write(image, build.image());
         } catch (IOException e) {
-            throw new UsageException("compile: cannot write: " + e.getMessage());
+            throw new UsageException("compile: cannot write: " + FirmwareRunner.reason(e));
         }
         out.printf(java.util.Locale.ROOT, "tinyj compile: %s: %,d ops, arena %,d B, image %,d B -> %s%n", name,
                 build.model().ops().size(), build.model().arenaBytes(), build.image().length, image);

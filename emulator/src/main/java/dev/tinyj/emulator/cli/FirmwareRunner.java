@@ -129,8 +129,20 @@ final class FirmwareRunner {
         } catch (NoSuchFileException e) {
             throw new UsageException(what + ": file " + p + " does not exist");
         } catch (IOException e) {
-            throw new UsageException(what + ": cannot read " + p + " (" + e.getMessage() + ")");
+            throw new UsageException(what + ": cannot read " + reason(e));
         }
+    }
+
+    /** {@code PATH: permission denied}-style text of an I/O failure (the JDK's messages are often the bare path). */
+    static String reason(IOException e) {
+        return switch (e) {
+            case NoSuchFileException n -> n.getFile() + ": no such file or directory";
+            case java.nio.file.AccessDeniedException d -> d.getFile() + ": permission denied";
+            case java.nio.file.NotDirectoryException d -> d.getFile() + ": not a directory";
+            case java.nio.file.FileSystemException f -> f.getFile() + ": "
+                    + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
+            default -> e.getMessage();
+        };
     }
 
     /** An ADC trace: integers separated by whitespace or commas; {@code #} starts a comment. */

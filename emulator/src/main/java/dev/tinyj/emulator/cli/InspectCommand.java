@@ -71,7 +71,7 @@ final class InspectCommand extends Command {
         } catch (NoSuchFileException e) {
             throw new UsageException("inspect: model file " + path + " does not exist");
         } catch (IOException e) {
-            throw new UsageException("inspect: cannot read " + path + ": " + e.getMessage());
+            throw new UsageException("inspect: cannot read " + FirmwareRunner.reason(e));
         } catch (TfliteException e) {
             throw new UsageException(e.getMessage());
         }

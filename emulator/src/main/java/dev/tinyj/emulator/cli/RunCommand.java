@@ -44,12 +44,13 @@ final class RunCommand extends Command {
               --model PATH         .tflite model (default: the bundled sine model, 1 -> 16 -> 16 -> 1)
               --input PATH         raw input tensor bytes (.bin, all inputs concatenated in order)
               --seed N             random input from this seed when no --input (default 1)
-              --watchdog-cycles N  stop with a watchdog fault past N cycles for one inference
+              --watchdog-cycles N  watchdog fault when setup() (which validates the image) or the
+                                   inference's loop() runs past N cycles (default 10^10)
               --ignore-limits      run even when the model does not fit, on an enlarged memory map;
-                                   every figure is then hypothetical
+                                   every figure is then hypothetical (exit code still 1)
 
-            exit codes: 0 ran and fits, 1 does not fit the board, 2 bad input (file, model, board),
-                        3 the firmware faulted
+            exit codes: 0 ran and fits, 1 does not fit the board (also with --ignore-limits),
+                        2 bad input (file, model, board), 3 the firmware faulted
             Cost tables are uncalibrated until the boards issue lands: cycle figures are estimates.
             """;
 
@@ -126,7 +127,7 @@ final class RunCommand extends Command {
                     fit.fits() ? 0 : fit.extraSramBytes());
             out.print(RunText.report(build, r, board, a.has("input") ? "input " + a.get("input", null)
                     : "random input, seed " + seed, !fit.fits()));
-            return 0;
+            return fit.fits() ? 0 : 1;
         } catch (GuestFault f) {
             err.print(RunReport.fault(f, null));
             return 3;

@@ -89,7 +89,10 @@ final class RunText {
         return new TensorInfo(t.index(), t.name(), t.type(), t.shape(), t.quantization(), null);
     }
 
-    /** Each output dequantized (real = scale × (q − zero_point)); the top 5 for outputs of more than 8 values. */
+    /**
+     * Each output dequantized (real = scale × (q − zero_point)): every value up to 8, the top 5 of a
+     * SOFTMAX output (a classifier), else the first 8 and the count.
+     */
     private static void outputs(StringBuilder sb, ModelBuild build, byte[] bytes) {
         int at = 0;
         int k = 0;
@@ -109,7 +112,14 @@ final class RunText {
             at += t.bytes();
             sb.append(String.format(Locale.ROOT, "output %d '%s' %s%s:", k++, t.name(), t.type().label(),
                     java.util.Arrays.toString(t.shape()).replace(" ", "")));
-            if (n <= 8) {
+            boolean classifier = build.model().ops().stream()
+                    .anyMatch(op -> op.output() == t.index() && op.name().equals("SOFTMAX"));
+            if (n > 8 && !classifier) {
+                for (int i = 0; i < 8; i++) {
+                    sb.append(String.format(Locale.ROOT, " %.4f", v[i]));
+                }
+                sb.append(String.format(Locale.ROOT, " ... (%,d values)%n", n));
+            } else if (n <= 8) {
                 for (double x : v) {
                     sb.append(String.format(Locale.ROOT, " %.4f", x));
                 }

@@ -68,13 +68,17 @@ final class TrainCommand extends Command {
     int execute(Args a) throws UsageException {
         Path outPath = Path.of(a.require(name(), "out"));
         long seed = a.getLong(name(), "seed", SineModel.DEFAULT_SEED, Long.MIN_VALUE);
+        Path dir = outPath.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new UsageException("train: cannot write " + outPath + ": its folder does not exist");
+        }
         long t0 = System.nanoTime();
         SineModel.Result r = SineModel.build(seed);
         byte[] bytes = TfliteWriter.write(r.spec());
         try {
             Files.write(outPath, bytes);
         } catch (IOException e) {
-            throw new UsageException("train: cannot write " + outPath + ": " + e.getMessage());
+            throw new UsageException("train: cannot write " + FirmwareRunner.reason(e));
         }
         out.printf(Locale.ROOT, "tinyj train sine: seed %d, %.1f s%n", seed, (System.nanoTime() - t0) / 1e9);
         out.printf(Locale.ROOT, "  mean |error| vs sin(x) on 1,000 x in [0, 2pi): float %.5f, int8 %.5f%n", r.floatMae(),

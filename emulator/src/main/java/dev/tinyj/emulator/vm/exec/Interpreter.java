@@ -305,6 +305,9 @@ final class Interpreter {
                         cyc = cycles;
                         heap = arrays.raw();
                         pc += 2;
+                        if (cyc > watchdog) {
+                            throw watchdogTrap(watchdog);
+                        }
                     }
                     case Op.RETURN, Op.RETURN1, Op.RETURN2 -> {
                         int op = w & 0xFF;
