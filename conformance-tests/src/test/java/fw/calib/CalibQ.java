@@ -36,7 +36,10 @@ final class CalibQ {
         return rdbpot(srdhm(x << left, mult), right);
     }
 
-    /** A byte table by id: weights (0..5 as FC16, FC64, -, CONV, DW8, DW16) or shifts (10 + id). */
+    /**
+     * A byte table by layer id: weights (0 FC16, 1 FC64, 2 FC256 from flash segment 1, 3 CONV, 4 DW8,
+     * 5 DW16) or shifts (10 + layer id).
+     */
     static byte[] table8(int id) {
         switch (id) {
             case 0: return CalibData.FC16_W;
