@@ -25,6 +25,7 @@ public final class Main {
               compile    write a .tflite model's image for flash segment 0 (and its op resolver class)
               train      train, quantize and write the bundled sine model (tinyj train sine --out PATH)
               boards     list the board profiles and their key figures
+              results    run every model of a folder on a few boards; write the results table (docs/results.md)
               test       (launcher) run the test suite: mvn verify on JDK 25
 
             exit codes: 0 ok, 1 ceiling/budget/expectation not met, 2 bad input,
@@ -59,6 +60,7 @@ public final class Main {
                 case "inspect" -> new InspectCommand(out, err).run(rest);
                 case "compile" -> new CompileCommand(out, err).run(rest);
                 case "train" -> new TrainCommand(out, err).runWithName(rest);
+                case "results" -> new ResultsCommand(out, err).runWithArgs(rest);
                 default -> {
                     err.println("tinyj: unknown command '" + args[0] + "'");
                     err.print(USAGE);
