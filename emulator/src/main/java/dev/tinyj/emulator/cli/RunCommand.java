@@ -4,6 +4,8 @@ import dev.tinyj.boards.Board;
 import dev.tinyj.boards.BoardException;
 import dev.tinyj.boards.Boards;
 import dev.tinyj.emulator.run.Inference;
+import dev.tinyj.emulator.run.InputException;
+import dev.tinyj.emulator.run.TensorFiles;
 import dev.tinyj.emulator.run.ModelBuild;
 import dev.tinyj.emulator.toolchain.compile.CompileException;
 import dev.tinyj.emulator.toolchain.tflite.TfliteException;
@@ -15,6 +17,8 @@ import dev.tinyj.emulator.vm.load.ImageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -30,8 +34,8 @@ final class RunCommand extends Command {
     static final long DEFAULT_SEED = 1;
 
     private static final String HELP = """
-            usage: tinyj run [--board ID] [--model PATH] [--input PATH] [--seed N] [--watchdog-cycles N]
-                             [--ignore-limits]
+            usage: tinyj run [--board ID] [--model PATH] [--input PATH] [--expect PATH] [--seed N]
+                             [--format text|json] [--out PATH] [--watchdog-cycles N] [--ignore-limits]
 
             Reads and compiles the model (TFLite schema 3, int8), writes its model image to flash segment 0,
             links TinyJ's inference firmware with only the model's kernels, runs one inference on the
@@ -42,15 +46,30 @@ final class RunCommand extends Command {
 
               --board ID           board profile (default arduino-uno; ./tinyj boards lists them)
               --model PATH         .tflite model (default: the bundled sine model, 1 -> 16 -> 16 -> 1)
-              --input PATH         raw input tensor bytes (.bin, all inputs concatenated in order)
+              --input PATH         the input instead of a random one, by extension:
+                                   .bin  raw bytes of all inputs, concatenated in order
+                                   .npy  int8 (as is) or float32 (quantized with the input's scale and
+                                         zero point; kept as float32 for a float32 input), elements of
+                                         all inputs in order (the shape is not checked, the count is)
+                                   .csv  real numbers separated by commas, spaces or newlines,
+                                         quantized like a float32 .npy ('#' starts a comment line)
+              --expect PATH        compare the output bytes with a .bin (all outputs) or a .npy (the
+                                   outputs' dtype); a mismatch lists the first differing elements, exit 1
               --seed N             random input from this seed when no --input (default 1)
+              --format text|json   the report's format (default text; json: docs/report-schema.md)
+              --out PATH           write the report to PATH instead of standard output
               --watchdog-cycles N  watchdog fault when setup() (which validates the image) or the
                                    inference's loop() runs past N cycles (default 10^10)
               --ignore-limits      run even when the model does not fit, on an enlarged memory map;
                                    every figure is then hypothetical (exit code still 1)
 
-            exit codes: 0 ran and fits, 1 does not fit the board (also with --ignore-limits),
-                        2 bad input (file, model, board), 3 the firmware faulted
+            Quantization of real inputs: q = clamp(round(x / scale) + zero_point, -128, 127), float32
+            arithmetic, rounding half away from zero (TFLite's). On a terminal, a run longer than 2 s
+            shows the elapsed seconds on standard error.
+
+            exit codes: 0 ran, fits and (with --expect) the outputs match; 1 does not fit the board
+                        (also with --ignore-limits) or --expect mismatch; 2 bad input (file, size or
+                        dtype, model, board, flag); 3 the firmware faulted
             Cost tables are uncalibrated until the boards issue lands: cycle figures are estimates.
             """;
 
@@ -70,7 +89,7 @@ final class RunCommand extends Command {
 
     @Override
     Set<String> valueFlags() {
-        return Set.of("board", "model", "input", "seed", "watchdog-cycles");
+        return Set.of("board", "model", "input", "expect", "seed", "format", "out", "watchdog-cycles");
     }
 
     @Override
@@ -80,6 +99,10 @@ final class RunCommand extends Command {
 
     @Override
     int execute(Args a) throws UsageException {
+        String format = a.get("format", "text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("run: --format must be text or json, got '" + format + "'");
+        }
         Board board;
         try {
             board = Boards.load(a.get("board", "arduino-uno"));
@@ -90,48 +113,89 @@ final class RunCommand extends Command {
         String name = modelArg == null ? "sine_int8"
                 : Path.of(modelArg).getFileName().toString().replaceFirst("\\.tflite$", "");
         byte[] bytes = modelArg == null ? bundled() : FirmwareRunner.readFile(Path.of(modelArg), "--model");
-        ModelBuild build;
-        try {
-            build = ModelBuild.of(bytes, name);
-        } catch (TfliteException e) {
-            throw new UsageException(e.getMessage());
-        } catch (CompileException e) {
-            e.problems().forEach(p -> err.println(name + ": " + p));
-            throw new UsageException(name + " cannot run: " + e.problems().size()
-                    + (e.problems().size() == 1 ? " problem" : " problems"));
-        }
+        String inputPath = a.get("input", null);
+        byte[] inputFile = inputPath == null ? null : FirmwareRunner.readFile(Path.of(inputPath), "--input");
+        String expectPath = a.get("expect", null);
+        byte[] expectFile = expectPath == null ? null : FirmwareRunner.readFile(Path.of(expectPath), "--expect");
         long seed = a.getLong(name(), "seed", DEFAULT_SEED, Long.MIN_VALUE);
-        byte[] input = a.has("input") ? FirmwareRunner.readFile(Path.of(a.get("input", null)), "--input")
-                : randomInput(build, seed);
-        int expected = Inference.inputBytes(build);
-        if (input.length != expected) {
-            throw new UsageException("--input: the model takes " + expected + " input bytes " + describeInputs(build)
-                    + ", the file has " + input.length);
-        }
-        Program program;
-        try {
-            program = Inference.firmware(build, board);
-        } catch (ImageException | SubsetException e) {
-            throw new IllegalStateException("the inference firmware did not link: " + e.getMessage(), e);
-        }
-        RunFit fit = RunFit.check(build, program, board);
+        long watchdog = a.getLong(name(), "watchdog-cycles", MachineOptions.DEFAULT_WATCHDOG_CYCLES, 1);
         boolean ignore = a.has("ignore-limits");
+        ModelBuild build;
+        Program program;
+        RunFit fit;
+        byte[] input;
+        Inference.Result r = null;
+        GuestFault fault = null;
+        try (RunProgress progress = RunProgress.start(err, name + " on " + board.id())) {
+            try {
+                build = ModelBuild.of(bytes, name);
+            } catch (TfliteException e) {
+                throw new UsageException(e.getMessage());
+            } catch (CompileException e) {
+                progress.close();
+                e.problems().forEach(p -> err.println(name + ": " + p));
+                throw new UsageException(name + " cannot run: " + e.problems().size()
+                        + (e.problems().size() == 1 ? " problem" : " problems"));
+            }
+            try {
+                input = inputFile == null ? randomInput(build, seed)
+                        : TensorFiles.input(inputPath, inputFile, Inference.inputs(build));
+                if (expectFile != null) {
+                    int outBytes = Inference.outputs(build).stream().mapToInt(t -> t.bytes()).sum();
+                    TensorFiles.expect(expectPath, expectFile, Inference.outputs(build), new byte[outBytes]);
+                }
+            } catch (InputException e) {
+                throw new UsageException(e.getMessage());
+            }
+            try {
+                program = Inference.firmware(build, board);
+            } catch (ImageException | SubsetException e) {
+                throw new IllegalStateException("the inference firmware did not link: " + e.getMessage(), e);
+            }
+            fit = RunFit.check(build, program, board);
+            if (fit.fits() || ignore) {
+                try {
+                    r = Inference.run(build, program, board, input, watchdog, fit.fits() ? 0 : fit.extraSramBytes());
+                } catch (GuestFault f) {
+                    fault = f;
+                }
+            }
+        }
         if (!fit.fits() && !ignore) {
             fit.problems().forEach(p -> err.println("tinyj: does not fit: " + p));
             err.println("tinyj: run with --ignore-limits to run anyway on an enlarged memory map (hypothetical figures)");
             return 1;
         }
-        long watchdog = a.getLong(name(), "watchdog-cycles", MachineOptions.DEFAULT_WATCHDOG_CYCLES, 1);
-        try {
-            Inference.Result r = Inference.run(build, program, board, input, watchdog,
-                    fit.fits() ? 0 : fit.extraSramBytes());
-            out.print(RunText.report(build, r, board, a.has("input") ? "input " + a.get("input", null)
-                    : "random input, seed " + seed, !fit.fits()));
-            return fit.fits() ? 0 : 1;
-        } catch (GuestFault f) {
-            err.print(RunReport.fault(f, null));
+        if (fault != null) {
+            err.print(RunReport.fault(fault, null));
             return 3;
         }
+        TensorFiles.Comparison expect;
+        try {
+            expect = expectFile == null ? null
+                    : TensorFiles.expect(expectPath, expectFile, Inference.outputs(build), r.output());
+        } catch (InputException e) {
+            throw new UsageException(e.getMessage());
+        }
+        RunOutcome o = new RunOutcome(build, r, board, modelArg, inputPath, inputPath == null ? seed : null, fit,
+                expect);
+        String report = format.equals("json") ? RunJson.report(o) : RunText.report(o);
+        String outPath = a.get("out", null);
+        if (outPath == null) {
+            out.print(report);
+        } else {
+            try {
+                Files.writeString(Path.of(outPath), report, StandardCharsets.UTF_8);
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                throw new UsageException("--out " + outPath + ": cannot write the report: " + e.getMessage());
+            }
+        }
+        if (expect != null && !expect.match()) {
+            err.println(String.format(java.util.Locale.ROOT,
+                    "tinyj: --expect: %,d of %,d output elements differ from %s; first: %s", expect.differing(),
+                    expect.elements(), expectPath, expect.first().get(0)));
+        }
+        return o.exitCode();
     }
 
     private static byte[] bundled() {
@@ -165,16 +229,5 @@ final class RunCommand extends Command {
             }
         }
         return b.toByteArray();
-    }
-
-    private static String describeInputs(ModelBuild build) {
-        StringBuilder sb = new StringBuilder("(");
-        for (var t : Inference.inputs(build)) {
-            if (sb.length() > 1) {
-                sb.append(", ");
-            }
-            sb.append(t.type().label()).append(java.util.Arrays.toString(t.shape()).replace(" ", ""));
-        }
-        return sb.append(')').toString();
     }
 }

@@ -3,6 +3,7 @@ package dev.tinyj.emulator.cli;
 import dev.tinyj.boards.Board;
 import dev.tinyj.emulator.run.Inference;
 import dev.tinyj.emulator.run.ModelBuild;
+import dev.tinyj.emulator.run.TensorFiles;
 import dev.tinyj.emulator.toolchain.compile.CompiledOp;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
 import dev.tinyj.emulator.toolchain.graph.DType;
@@ -21,7 +22,12 @@ final class RunText {
     private RunText() {
     }
 
-    static String report(ModelBuild build, Inference.Result r, Board board, String inputNote, boolean hypothetical) {
+    static String report(RunOutcome o) {
+        ModelBuild build = o.build();
+        Inference.Result r = o.result();
+        Board board = o.board();
+        String inputNote = o.inputNote();
+        boolean hypothetical = o.hypothetical();
         StringBuilder sb = new StringBuilder();
         String mark = hypothetical ? " (HYPOTHETICAL: enlarged memory map)" : "";
         sb.append(String.format(Locale.ROOT, "tinyj run: %s on %s (%s, %s), %s%s%n", build.model().name(), board.id(),
@@ -59,15 +65,31 @@ final class RunText {
                     java.util.Arrays.toString(out.shape()).replace(" ", ""), RunReport.n(macs(build, op)),
                     RunReport.n(c), r.cycles() == 0 ? 0.0 : 100.0 * c / r.cycles(), op.inPlace() ? " (in place)" : ""));
         }
-        boolean fits = !hypothetical && sram <= board.sram().size() && flash <= board.flash().size();
+        boolean fits = o.fits();
+        if (o.expect() != null) {
+            TensorFiles.Comparison c = o.expect();
+            if (c.match()) {
+                sb.append("\nexpect: output bytes identical to ").append(c.path()).append('\n');
+            } else {
+                sb.append(String.format(Locale.ROOT, "%nexpect: MISMATCH: %,d of %,d output elements differ from %s%s%n",
+                        c.differing(), c.elements(), c.path(), c.differing() > c.first().size()
+                                ? " (first " + c.first().size() + " shown)" : ""));
+                for (String d : c.first()) {
+                    sb.append("  ").append(d).append('\n');
+                }
+            }
+        }
         sb.append(String.format(Locale.ROOT, "%nverdict    %s%n", fits
                 ? "fits " + board.id() + String.format(Locale.ROOT, " (SRAM %.1f%%, flash %.1f%%)",
                         100.0 * sram / board.sram().size(), 100.0 * flash / board.flash().size())
                 : "does NOT fit " + board.id() + " (figures above are hypothetical)"));
+        for (String p : o.fit().problems()) {
+            sb.append("           ").append(p).append('\n');
+        }
         return sb.toString();
     }
 
-    private static long macs(ModelBuild build, CompiledOp only) {
+    static long macs(ModelBuild build, CompiledOp only) {
         long total = 0;
         for (CompiledOp op : build.model().ops()) {
             if (only != null && op != only) {
@@ -85,6 +107,32 @@ final class RunText {
         return total;
     }
 
+    /**
+     * The values of output {@code t} whose bytes start at {@code at}: float32 as is, int8
+     * dequantized (real = scale × (q − zero_point); q itself without quantization), int16 and int32
+     * likewise from their little-endian integers.
+     */
+    static double[] dequantize(CompiledTensor t, byte[] bytes, int at) {
+        int n = t.bytes() / Math.max(1, t.type().bytes());
+        double[] v = new double[n];
+        ByteBuffer bb = ByteBuffer.wrap(bytes, at, t.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            if (t.type() == DType.FLOAT32) {
+                v[i] = bb.getFloat();
+                continue;
+            }
+            long q = switch (t.type()) {
+                case INT16 -> bb.getShort(at + 2 * i);
+                case INT32 -> bb.getInt(at + 4 * i);
+                case UINT8 -> bytes[at + i] & 0xff;
+                default -> bytes[at + i];
+            };
+            v[i] = t.quantization() == null ? q
+                    : t.quantization().scale0() * (double) (q - t.quantization().zeroPoint0());
+        }
+        return v;
+    }
+
     private static TensorInfo info(CompiledTensor t) {
         return new TensorInfo(t.index(), t.name(), t.type(), t.shape(), t.quantization(), null);
     }
@@ -98,17 +146,7 @@ final class RunText {
         int k = 0;
         for (CompiledTensor t : Inference.outputs(build)) {
             int n = t.bytes() / Math.max(1, t.type().bytes());
-            double[] v = new double[n];
-            ByteBuffer bb = ByteBuffer.wrap(bytes, at, t.bytes()).order(ByteOrder.LITTLE_ENDIAN);
-            for (int i = 0; i < n; i++) {
-                if (t.type() == DType.FLOAT32) {
-                    v[i] = bb.getFloat();
-                } else {
-                    int q = bytes[at + i];
-                    v[i] = t.quantization() == null ? q
-                            : t.quantization().scale0() * (double) (q - t.quantization().zeroPoint0());
-                }
-            }
+            double[] v = dequantize(t, bytes, at);
             at += t.bytes();
             sb.append(String.format(Locale.ROOT, "output %d '%s' %s%s:", k++, t.name(), t.type().label(),
                     java.util.Arrays.toString(t.shape()).replace(" ", "")));
