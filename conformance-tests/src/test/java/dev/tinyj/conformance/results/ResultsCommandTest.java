@@ -1,13 +1,11 @@
 package dev.tinyj.conformance.results;
 
+import static dev.tinyj.conformance.support.Cli.tinyj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tinyj.emulator.cli.Main;
-import java.io.ByteArrayOutputStream;
+import dev.tinyj.conformance.support.Cli.Outcome;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,16 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tinyj results} in-process on a folder holding only the hello_world model. */
 class ResultsCommandTest {
-    record Outcome(int code, String out, String err) {
-    }
 
-    static Outcome tinyj(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     static Path modelsWithHelloWorld(Path dir) throws Exception {
         Path models = Files.createDirectories(dir.resolve("models"));

@@ -1,16 +1,15 @@
 package dev.tinyj.conformance.run;
 
+import static dev.tinyj.conformance.support.Cli.tinyj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tinyj.emulator.cli.Main;
+import dev.tinyj.conformance.support.Cli.Outcome;
 import dev.tinyj.emulator.run.Inference;
 import dev.tinyj.emulator.run.ModelBuild;
 import dev.tinyj.emulator.run.Npy;
 import dev.tinyj.emulator.run.TensorFiles;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -24,20 +23,11 @@ import org.junit.jupiter.api.Test;
 
 /** {@code tinyj run --input} in .bin, .npy and .csv, wrong sizes and dtypes, and {@code --expect}. */
 class RunFilesTest {
-    record Outcome(int code, String out, String err) {
-    }
 
     static Path model;
     static float scale;
     static int zeroPoint;
 
-    static Outcome tinyj(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @BeforeAll
     static void helloWorld() throws Exception {

@@ -1,11 +1,12 @@
 package dev.tinyj.conformance.run;
 
+import static dev.tinyj.conformance.support.Cli.tinyj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.tinyj.conformance.run.RunFilesTest.Outcome;
+import dev.tinyj.conformance.support.Cli.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +25,6 @@ import org.junit.jupiter.api.Test;
  * {@code docs/report-schema.md} documents, and is deterministic.
  */
 class RunReportTest {
-    static Outcome tinyj(String... args) {
-        return RunFilesTest.tinyj(args);
-    }
 
     @Test
     void jsonReportParsesAndHasEveryDocumentedKey() throws Exception {
