@@ -313,7 +313,19 @@ public final class ModelCompiler {
                 ok = false;
             }
         }
+        for (int t : op.inputs()) {
+            String q = t >= 0 && t < nTensors ? quantizationProblem(model, t) : null;
+            if (q != null) {
+                problems.add(where + ": " + q);
+                ok = false;
+            }
+        }
         int out = op.outputs()[0];
+        String outQ = out < nTensors ? quantizationProblem(model, out) : null;
+        if (outQ != null) {
+            problems.add(where + ": " + outQ);
+            ok = false;
+        }
         int[] outShape = model.main().tensors().get(out).shape();
         boolean legacyScalar = entry.code() == OpCodes.RESHAPE && Arrays.equals(outShape, new int[] {0});
         if (!legacyScalar && !positiveDims(outShape)) {
@@ -322,6 +334,35 @@ public final class ModelCompiler {
             ok = false;
         }
         return ok;
+    }
+
+    /**
+     * What no TFLite converter writes and no kernel can run: a scale that is NaN, infinite or
+     * negative; a zero scale on an activation; an int8 zero point outside [−128, 127]. Null when
+     * the tensor's quantization is sane (or absent).
+     */
+    private static String quantizationProblem(TfliteModel model, int t) {
+        TfliteModel.Tensor tensor = model.main().tensors().get(t);
+        var q = tensor.quantization();
+        if (q == null) {
+            return null;
+        }
+        boolean constant = tensor.buffer() > 0 && tensor.buffer() < model.buffers().size()
+                && model.buffers().get(tensor.buffer()).data().length > 0;
+        for (float scale : q.scale()) {
+            if (!Float.isFinite(scale) || scale < 0 || scale == 0 && !constant) {
+                return tensor.describe() + " has quantization scale " + scale
+                        + (constant ? "" : " (an activation needs a finite positive scale)");
+            }
+        }
+        if (tensor.type() == dev.tinyj.emulator.toolchain.graph.DType.INT8) {
+            for (long zp : q.zeroPoint()) {
+                if (zp < -128 || zp > 127) {
+                    return tensor.describe() + " has zero point " + zp + ", outside int8's [-128, 127]";
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean positiveDims(int[] shape) {
