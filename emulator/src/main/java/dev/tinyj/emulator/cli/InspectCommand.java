@@ -55,6 +55,17 @@ final class InspectCommand extends Command {
         return Set.of("model", "format");
     }
 
+    /** With {@code --format json}, an error is also a JSON object on standard output, for tools. */
+    private void jsonError(String format, String model, String error, java.util.List<String> problems) {
+        if (format.equals("json")) {
+            Map<String, Object> o = Json.object();
+            o.put("model", model);
+            o.put("error", error);
+            o.put("problems", new java.util.ArrayList<Object>(problems));
+            out.print(Json.write(o));
+        }
+    }
+
     @Override
     int execute(Args a) throws UsageException {
         Path path = Path.of(a.require(name(), "model"));
@@ -73,6 +84,7 @@ final class InspectCommand extends Command {
         } catch (IOException e) {
             throw new UsageException("inspect: cannot read " + FirmwareRunner.reason(e));
         } catch (TfliteException e) {
+            jsonError(format, modelName, e.getMessage(), java.util.List.of());
             throw new UsageException(e.getMessage());
         }
         CompiledModel model;
@@ -80,8 +92,10 @@ final class InspectCommand extends Command {
             model = ModelCompiler.compile(tflite, modelName);
         } catch (CompileException e) {
             e.problems().forEach(p -> err.println(path + ": " + p));
-            throw new UsageException(modelName + " cannot be compiled: " + e.problems().size()
-                    + (e.problems().size() == 1 ? " problem" : " problems"));
+            String summary = modelName + " cannot be compiled: " + e.problems().size()
+                    + (e.problems().size() == 1 ? " problem" : " problems");
+            jsonError(format, modelName, summary, e.problems());
+            throw new UsageException(summary);
         }
         byte[] image = ImageWriter.write(model);
         Map<String, Object> r = ModelInspection.of(tflite, model, size, image.length,

@@ -32,11 +32,16 @@ public final class Json {
         return sb.append('\n').toString();
     }
 
+    /** JSON string escaping by Commons Lang, without its optional escaping of {@code /}. */
     @SuppressWarnings("deprecation") // StringEscapeUtils moved to commons-text; the lang3 one is still exact JSON escaping
+    private static String escape(String s) {
+        return StringEscapeUtils.escapeJson(s).replace("\\/", "/");
+    }
+
     private static void write(StringBuilder sb, Object v, String indent) {
         switch (v) {
             case null -> sb.append("null");
-            case String s -> sb.append('"').append(StringEscapeUtils.escapeJson(s)).append('"');
+            case String s -> sb.append('"').append(escape(s)).append('"');
             case Double d -> sb.append(Double.isFinite(d) ? String.format(Locale.ROOT, "%s", d) : "null");
             case Float f -> sb.append(Float.isFinite(f) ? String.format(Locale.ROOT, "%s", f) : "null");
             case Number n -> sb.append(n);
@@ -63,7 +68,7 @@ public final class Json {
                 sb.append("{\n");
                 int k = 0;
                 for (Map.Entry<?, ?> e : m.entrySet()) {
-                    sb.append(indent).append("  \"").append(StringEscapeUtils.escapeJson(String.valueOf(e.getKey())))
+                    sb.append(indent).append("  \"").append(escape(String.valueOf(e.getKey())))
                             .append("\": ");
                     write(sb, e.getValue(), indent + "  ");
                     sb.append(++k < m.size() ? ",\n" : "\n");
@@ -91,7 +96,7 @@ public final class Json {
                 }
                 sb.append(indent).append(']');
             }
-            default -> sb.append('"').append(StringEscapeUtils.escapeJson(v.toString())).append('"');
+            default -> sb.append('"').append(escape(v.toString())).append('"');
         }
     }
 }
