@@ -19,6 +19,7 @@ public final class Main {
 
             commands:
               run        run a .tflite model (default: the bundled sine model) on a board, with a report
+              check      run as a CI gate: budgets, --baseline regressions, --junit XML (docs/check.md)
               firmware   run firmware classes on an emulated board: <clinit>s, setup(), loop() N times
               verify     check firmware classes against TinyJ's restricted Java subset
               inspect    read and compile a .tflite model: tensors, ops, MACs, arena plan, image size
@@ -56,6 +57,7 @@ public final class Main {
                 case "firmware" -> new FirmwareCommand(out, err).run(rest);
                 case "verify" -> new VerifyCommand(out, err).run(rest);
                 case "run" -> new RunCommand(out, err).run(rest);
+                case "check" -> new CheckCommand(out, err).run(rest);
                 case "boards" -> new BoardsCommand(out, err).run(rest);
                 case "inspect" -> new InspectCommand(out, err).run(rest);
                 case "compile" -> new CompileCommand(out, err).run(rest);

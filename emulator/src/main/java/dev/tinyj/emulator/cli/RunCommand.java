@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -28,14 +29,15 @@ import java.util.SplittableRandom;
  * inference in the emulator, and report outputs, cycles, latency, energy, MACs, SRAM, flash and a
  * per-operator profile. With no {@code --model} it runs the bundled sine model.
  */
-final class RunCommand extends Command {
+class RunCommand extends Command {
     /** The model shipped inside the product (trained and written by TinyJ: {@code tinyj train sine}). */
     static final String BUNDLED = "/dev/tinyj/emulator/models/sine_int8.tflite";
     static final long DEFAULT_SEED = 1;
 
     private static final String HELP = """
             usage: tinyj run [--board ID] [--model PATH] [--input PATH] [--expect PATH] [--seed N]
-                             [--format text|json] [--out PATH] [--watchdog-cycles N] [--ignore-limits]
+                             [--format text|json|junit] [--out PATH] [--watchdog-cycles N] [--ignore-limits]
+                             [--max-cycles N] [--max-latency-ms X] [--max-energy-uj X] [--max-sram B] [--max-flash B]
 
             Reads and compiles the model (TFLite schema 3, int8), writes its model image to flash segment 0,
             links TinyJ's inference firmware with only the model's kernels, runs one inference on the
@@ -56,25 +58,38 @@ final class RunCommand extends Command {
               --expect PATH        compare the output bytes with a .bin (all outputs) or a .npy (the
                                    outputs' dtype); a mismatch lists the first differing elements, exit 1
               --seed N             random input from this seed when no --input (default 1)
-              --format text|json   the report's format (default text; json: docs/report-schema.md)
+              --format text|json|junit
+                                   the report's format (default text; json: docs/report-schema.md;
+                                   junit: JUnit XML, one testcase per check: docs/check.md)
               --out PATH           write the report to PATH instead of standard output
               --watchdog-cycles N  watchdog fault when setup() (which validates the image) or the
                                    inference's loop() runs past N cycles (default 10^10)
               --ignore-limits      run even when the model does not fit, on an enlarged memory map;
                                    every figure is then hypothetical (exit code still 1)
+            budgets (each exceeded one fails the run, exit 1, with the value vs the budget):
+              --max-cycles N       cycles of one inference
+              --max-latency-ms X   latency of one inference at the board clock, ms
+              --max-energy-uj X    energy of one inference, uJ
+              --max-sram B         peak SRAM, bytes
+              --max-flash B        flash (code + constants + model image), bytes
 
             Quantization of real inputs: q = clamp(round(x / scale) + zero_point, -128, 127), float32
             arithmetic, rounding half away from zero (TFLite's). On a terminal, a run longer than 2 s
             shows the elapsed seconds on standard error.
 
             exit codes: 0 ran, fits and (with --expect) the outputs match; 1 does not fit the board
-                        (also with --ignore-limits) or --expect mismatch; 2 bad input (file, size or
+                        (also with --ignore-limits), a budget exceeded or --expect mismatch; 2 bad input (file, size or
                         dtype, model, board, flag); 3 the firmware faulted
             Cost tables are uncalibrated until the boards issue lands: cycle figures are estimates.
             """;
 
     RunCommand(PrintStream out, PrintStream err) {
         super(out, err);
+    }
+
+    /** Whether this is {@code tinyj check}: the checks are always listed, with --junit and --baseline. */
+    boolean gating() {
+        return false;
     }
 
     @Override
@@ -89,7 +104,10 @@ final class RunCommand extends Command {
 
     @Override
     Set<String> valueFlags() {
-        return Set.of("board", "model", "input", "expect", "seed", "format", "out", "watchdog-cycles");
+        Set<String> flags = new java.util.HashSet<>(Set.of("board", "model", "input", "expect", "seed", "format", "out",
+                "watchdog-cycles"));
+        flags.addAll(Budgets.FLAGS);
+        return flags;
     }
 
     @Override
@@ -100,9 +118,23 @@ final class RunCommand extends Command {
     @Override
     int execute(Args a) throws UsageException {
         String format = a.get("format", "text");
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UsageException("run: --format must be text or json, got '" + format + "'");
+        if (!format.equals("text") && !format.equals("json") && !format.equals("junit")) {
+            throw new UsageException(name() + ": --format must be text or json (or junit), got '" + format + "'");
         }
+        Budgets budgets = Budgets.of(name(), a);
+        String junitPath = gating() ? a.get("junit", null) : null;
+        Baseline baseline = null;
+        double tolerance = Gate.DEFAULT_TOLERANCE_PCT;
+        if (gating()) {
+            if (a.has("tolerance") && !a.has("baseline")) {
+                throw new UsageException(name() + ": --tolerance needs --baseline REPORT.json");
+            }
+            Double t = Budgets.real(name(), a, "tolerance");
+            tolerance = t == null ? tolerance : t;
+            String basePath = a.get("baseline", null);
+            baseline = basePath == null ? null : Baseline.read(basePath);
+        }
+        Gate gate = new Gate(budgets, baseline, tolerance);
         Board board;
         try {
             board = Boards.load(a.get("board", "arduino-uno"));
@@ -137,6 +169,9 @@ final class RunCommand extends Command {
                 throw new UsageException(name + " cannot run: " + e.problems().size()
                         + (e.problems().size() == 1 ? " problem" : " problems"));
             }
+            if (baseline != null) {
+                baseline.requireSame(build.model().name(), board.id());
+            }
             try {
                 input = inputFile == null ? randomInput(build, seed)
                         : TensorFiles.input(inputPath, inputFile, Inference.inputs(build));
@@ -164,10 +199,31 @@ final class RunCommand extends Command {
         if (!fit.fits() && !ignore) {
             fit.problems().forEach(p -> err.println("tinyj: does not fit: " + p));
             err.println("tinyj: run with --ignore-limits to run anyway on an enlarged memory map (hypothetical figures)");
+            if (gating() || format.equals("junit")) {
+                List<Check> checks = gate.notRun(build, program, board, expectFile != null);
+                String text = CheckReport.text(name(), checks);
+                if (format.equals("text")) {
+                    emit(a, text);
+                } else if (format.equals("junit")) {
+                    emit(a, CheckReport.junit(name(), build.model().name(), board.id(), checks, text));
+                }
+                if (junitPath != null) {
+                    write("--junit", junitPath, CheckReport.junit(name(), build.model().name(), board.id(), checks, text));
+                }
+            }
             return 1;
         }
         if (fault != null) {
             err.print(RunReport.fault(fault, null));
+            if (junitPath != null || format.equals("junit")) {
+                String xml = CheckReport.junitFault(name(), build.model().name(), board.id(), RunReport.fault(fault, null));
+                if (junitPath != null) {
+                    write("--junit", junitPath, xml);
+                }
+                if (format.equals("junit")) {
+                    emit(a, xml);
+                }
+            }
             return 3;
         }
         TensorFiles.Comparison expect;
@@ -179,15 +235,26 @@ final class RunCommand extends Command {
         }
         RunOutcome o = new RunOutcome(build, r, board, modelArg, inputPath, inputPath == null ? seed : null, fit,
                 expect);
-        String report = format.equals("json") ? RunJson.report(o) : RunText.report(o);
-        String outPath = a.get("out", null);
-        if (outPath == null) {
-            out.print(report);
-        } else {
-            try {
-                Files.writeString(Path.of(outPath), report, StandardCharsets.UTF_8);
-            } catch (IOException | java.nio.file.InvalidPathException e) {
-                throw new UsageException("--out " + outPath + ": cannot write the report: " + e.getMessage());
+        List<Check> checks = gate.evaluate(o);
+        int exit = Math.max(o.exitCode(), Gate.anyFailed(checks) ? 1 : 0);
+        String text = RunText.report(o);
+        if (gating() || budgets.any()) {
+            text += CheckReport.text(name(), checks);
+        }
+        String report = switch (format) {
+            case "json" -> CheckReport.json(RunJson.report(o), checks, exit);
+            case "junit" -> CheckReport.junit(name(), build.model().name(), board.id(), checks, text);
+            default -> text;
+        };
+        if (junitPath != null) {
+            write("--junit", junitPath, CheckReport.junit(name(), build.model().name(), board.id(), checks, text));
+        }
+        emit(a, report);
+        if (!gating() || !format.equals("text")) {
+            for (Check c : checks) {
+                if (c.failed() && !c.name().equals("expect") && !c.name().startsWith("fits-")) {
+                    err.println("tinyj: " + c.name() + ": " + c.message());
+                }
             }
         }
         if (expect != null && !expect.match()) {
@@ -195,7 +262,25 @@ final class RunCommand extends Command {
                     "tinyj: --expect: %,d of %,d output elements differ from %s; first: %s", expect.differing(),
                     expect.elements(), expectPath, expect.first().get(0)));
         }
-        return o.exitCode();
+        return exit;
+    }
+
+    /** The report to standard output or to {@code --out}. */
+    private void emit(Args a, String report) throws UsageException {
+        String outPath = a.get("out", null);
+        if (outPath == null) {
+            out.print(report);
+        } else {
+            write("--out", outPath, report);
+        }
+    }
+
+    private static void write(String flag, String path, String text) throws UsageException {
+        try {
+            Files.writeString(Path.of(path), text, StandardCharsets.UTF_8);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new UsageException(flag + " " + path + ": cannot write the report: " + e.getMessage());
+        }
     }
 
     private static byte[] bundled() {

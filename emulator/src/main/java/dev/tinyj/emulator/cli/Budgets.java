@@ -1,0 +1,52 @@
+package dev.tinyj.emulator.cli;
+
+import java.util.Locale;
+
+/**
+ * The {@code --max-*} budgets of {@code run} and {@code check}; each is null when not given.
+ *
+ * @param cycles {@code --max-cycles}
+ * @param latencyMs {@code --max-latency-ms}
+ * @param energyUj {@code --max-energy-uj}
+ * @param sram {@code --max-sram}, bytes
+ * @param flash {@code --max-flash}, bytes
+ */
+record Budgets(Long cycles, Double latencyMs, Double energyUj, Long sram, Long flash) {
+    static final java.util.Set<String> FLAGS = java.util.Set.of("max-cycles", "max-latency-ms", "max-energy-uj",
+            "max-sram", "max-flash");
+
+    static Budgets of(String command, Args a) throws UsageException {
+        return new Budgets(whole(command, a, "max-cycles"), real(command, a, "max-latency-ms"),
+                real(command, a, "max-energy-uj"), whole(command, a, "max-sram"), whole(command, a, "max-flash"));
+    }
+
+    boolean any() {
+        return cycles != null || latencyMs != null || energyUj != null || sram != null || flash != null;
+    }
+
+    private static Long whole(String command, Args a, String flag) throws UsageException {
+        return a.has(flag) ? a.getLong(command, flag, 0, 0) : null;
+    }
+
+    /** A non-negative decimal number. */
+    static Double real(String command, Args a, String flag) throws UsageException {
+        String v = a.get(flag, null);
+        if (v == null) {
+            return null;
+        }
+        double d;
+        try {
+            d = Double.parseDouble(v.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new UsageException(command + ": --" + flag + " expects a number, got '" + v + "'");
+        }
+        if (!Double.isFinite(d) || d < 0) {
+            throw new UsageException(command + ": --" + flag + " must be a finite number at least 0, got " + v);
+        }
+        return d;
+    }
+
+    static String real(double v) {
+        return String.format(Locale.ROOT, "%,.3f", v).replaceFirst("0{1,2}$", "");
+    }
+}
