@@ -43,16 +43,11 @@ final class CheckReport {
     }
 
     /**
-     * The run's JSON report with a {@code checks} array inserted before {@code verdict} and
-     * {@code verdict.exit_code} set to {@code exitCode}. The report is Json.write's output: top-level
-     * keys sit at two spaces, and a string never holds a raw newline, so the splice points are exact.
+     * The run's JSON report with a {@code checks} array before {@code verdict} and
+     * {@code verdict.exit_code} set to {@code exitCode}.
      */
-    static String json(String report, List<Check> checks, int exitCode) {
-        String marker = "\n  \"verdict\": {\n";
-        int v = report.lastIndexOf(marker);
-        if (v < 0) {
-            throw new IllegalStateException("the JSON report has no top-level verdict");
-        }
+    @SuppressWarnings("unchecked")
+    static String json(Map<String, Object> report, List<Check> checks, int exitCode) {
         List<Object> array = Json.array();
         for (Check c : checks) {
             Map<String, Object> e = Json.object();
@@ -64,19 +59,11 @@ final class CheckReport {
             e.put("message", c.message());
             array.add(e);
         }
-        String rendered = Json.write(array).stripTrailing().replace("\n", "\n  ");
-        String head = report.substring(0, v + 1) + "  \"checks\": " + rendered + ",";
-        String verdict = report.substring(v);
-        String key = "\n    \"exit_code\": ";
-        int k = verdict.lastIndexOf(key);
-        if (k < 0) {
-            throw new IllegalStateException("the JSON report's verdict has no exit_code");
-        }
-        int end = k + key.length();
-        while (end < verdict.length() && Character.isDigit(verdict.charAt(end))) {
-            end++;
-        }
-        return head + verdict.substring(0, k + key.length()) + exitCode + verdict.substring(end);
+        Map<String, Object> verdict = (Map<String, Object>) report.remove("verdict");
+        verdict.put("exit_code", exitCode);
+        report.put("checks", array);
+        report.put("verdict", verdict);
+        return Json.write(report);
     }
 
     /**

@@ -242,7 +242,7 @@ class RunCommand extends Command {
             text += CheckReport.text(name(), checks);
         }
         String report = switch (format) {
-            case "json" -> CheckReport.json(RunJson.report(o), checks, exit);
+            case "json" -> CheckReport.json(RunJson.tree(o), checks, exit);
             case "junit" -> CheckReport.junit(name(), build.model().name(), board.id(), checks, text);
             default -> text;
         };

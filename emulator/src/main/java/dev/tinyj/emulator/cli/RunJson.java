@@ -25,6 +25,11 @@ final class RunJson {
     }
 
     static String report(RunOutcome o) {
+        return Json.write(tree(o));
+    }
+
+    /** The report as an ordered JSON tree ({@code verdict} last). */
+    static Map<String, Object> tree(RunOutcome o) {
         ModelBuild build = o.build();
         Inference.Result r = o.result();
         Board board = o.board();
@@ -130,6 +135,6 @@ final class RunJson {
         verdict.put("hypothetical", o.hypothetical());
         verdict.put("exit_code", o.exitCode());
         root.put("verdict", verdict);
-        return Json.write(root);
+        return root;
     }
 }
