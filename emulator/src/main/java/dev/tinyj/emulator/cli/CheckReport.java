@@ -66,15 +66,20 @@ final class CheckReport {
         return Json.write(report);
     }
 
+    /** Writes the testcases of one suite. */
+    @FunctionalInterface
+    private interface Cases {
+        void write(XMLStreamWriter x, String suite) throws XMLStreamException;
+    }
+
     /**
-     * JUnit XML: one {@code <testsuite name="tinyj check MODEL on BOARD">} inside {@code <testsuites>},
-     * one {@code <testcase>} per check, {@code <failure>} and {@code <skipped>} with the figures, and the
-     * text report as {@code <system-out>}.
+     * A JUnit XML document: {@code <testsuites>} holding one {@code <testsuite name="tinyj COMMAND
+     * MODEL on BOARD">} with the given counts, its cases written by {@code cases}, then
+     * {@code systemOut} (may be null).
      */
-    static String junit(String command, String model, String board, List<Check> checks, String textReport) {
+    private static String document(String command, String model, String board, long tests, long failures, long errors,
+            long skipped, Cases cases, String systemOut) {
         String suite = "tinyj " + command + " " + model + " on " + board;
-        long failures = checks.stream().filter(Check::failed).count();
-        long skipped = checks.stream().filter(c -> c.status() == Check.Status.SKIPPED).count();
         StringWriter sw = new StringWriter();
         try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(sw);
@@ -82,46 +87,19 @@ final class CheckReport {
             x.writeCharacters("\n");
             x.writeStartElement("testsuites");
             x.writeAttribute("name", "tinyj " + command);
-            x.writeAttribute("tests", Integer.toString(checks.size()));
-            x.writeAttribute("failures", Long.toString(failures));
-            x.writeAttribute("errors", "0");
-            x.writeAttribute("skipped", Long.toString(skipped));
+            counts(x, tests, failures, errors, skipped);
             x.writeCharacters("\n  ");
             x.writeStartElement("testsuite");
             x.writeAttribute("name", suite);
-            x.writeAttribute("tests", Integer.toString(checks.size()));
-            x.writeAttribute("failures", Long.toString(failures));
-            x.writeAttribute("errors", "0");
-            x.writeAttribute("skipped", Long.toString(skipped));
+            counts(x, tests, failures, errors, skipped);
             x.writeAttribute("time", "0");
-            for (Check c : checks) {
+            cases.write(x, suite);
+            if (systemOut != null) {
                 x.writeCharacters("\n    ");
-                x.writeStartElement("testcase");
-                x.writeAttribute("classname", suite);
-                x.writeAttribute("name", c.name());
-                x.writeAttribute("time", "0");
-                if (c.status() == Check.Status.PASS) {
-                    x.writeCharacters("\n      ");
-                    x.writeStartElement("system-out");
-                    x.writeCharacters(c.message());
-                    x.writeEndElement();
-                } else {
-                    x.writeCharacters("\n      ");
-                    x.writeStartElement(c.failed() ? "failure" : "skipped");
-                    x.writeAttribute("message", c.message());
-                    if (c.failed()) {
-                        x.writeAttribute("type", c.name());
-                        x.writeCharacters(c.message());
-                    }
-                    x.writeEndElement();
-                }
-                x.writeCharacters("\n    ");
+                x.writeStartElement("system-out");
+                x.writeCharacters(systemOut);
                 x.writeEndElement();
             }
-            x.writeCharacters("\n    ");
-            x.writeStartElement("system-out");
-            x.writeCharacters(textReport);
-            x.writeEndElement();
             x.writeCharacters("\n  ");
             x.writeEndElement();
             x.writeCharacters("\n");
@@ -134,27 +112,51 @@ final class CheckReport {
         return sw.append('\n').toString();
     }
 
+    private static void counts(XMLStreamWriter x, long tests, long failures, long errors, long skipped)
+            throws XMLStreamException {
+        x.writeAttribute("tests", Long.toString(tests));
+        x.writeAttribute("failures", Long.toString(failures));
+        x.writeAttribute("errors", Long.toString(errors));
+        x.writeAttribute("skipped", Long.toString(skipped));
+    }
+
+    /**
+     * JUnit XML: one {@code <testsuite name="tinyj check MODEL on BOARD">} inside {@code <testsuites>},
+     * one {@code <testcase>} per check, {@code <failure>} and {@code <skipped>} with the figures, and the
+     * text report as {@code <system-out>}.
+     */
+    static String junit(String command, String model, String board, List<Check> checks, String textReport) {
+        long failures = checks.stream().filter(Check::failed).count();
+        long skipped = checks.stream().filter(c -> c.status() == Check.Status.SKIPPED).count();
+        return document(command, model, board, checks.size(), failures, 0, skipped, (x, suite) -> {
+            for (Check c : checks) {
+                x.writeCharacters("\n    ");
+                x.writeStartElement("testcase");
+                x.writeAttribute("classname", suite);
+                x.writeAttribute("name", c.name());
+                x.writeAttribute("time", "0");
+                x.writeCharacters("\n      ");
+                if (c.status() == Check.Status.PASS) {
+                    x.writeStartElement("system-out");
+                    x.writeCharacters(c.message());
+                } else {
+                    x.writeStartElement(c.failed() ? "failure" : "skipped");
+                    x.writeAttribute("message", c.message());
+                    if (c.failed()) {
+                        x.writeAttribute("type", c.name());
+                        x.writeCharacters(c.message());
+                    }
+                }
+                x.writeEndElement();
+                x.writeCharacters("\n    ");
+                x.writeEndElement();
+            }
+        }, textReport);
+    }
+
     /** JUnit XML for a run whose firmware faulted: one testcase {@code run} with an {@code <error>}. */
     static String junitFault(String command, String model, String board, String fault) {
-        String suite = "tinyj " + command + " " + model + " on " + board;
-        StringWriter sw = new StringWriter();
-        try {
-            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(sw);
-            x.writeStartDocument("UTF-8", "1.0");
-            x.writeCharacters("\n");
-            x.writeStartElement("testsuites");
-            x.writeAttribute("name", "tinyj " + command);
-            x.writeAttribute("tests", "1");
-            x.writeAttribute("failures", "0");
-            x.writeAttribute("errors", "1");
-            x.writeCharacters("\n  ");
-            x.writeStartElement("testsuite");
-            x.writeAttribute("name", suite);
-            x.writeAttribute("tests", "1");
-            x.writeAttribute("failures", "0");
-            x.writeAttribute("errors", "1");
-            x.writeAttribute("skipped", "0");
-            x.writeAttribute("time", "0");
+        return document(command, model, board, 1, 0, 1, 0, (x, suite) -> {
             x.writeCharacters("\n    ");
             x.writeStartElement("testcase");
             x.writeAttribute("classname", suite);
@@ -168,15 +170,6 @@ final class CheckReport {
             x.writeEndElement();
             x.writeCharacters("\n    ");
             x.writeEndElement();
-            x.writeCharacters("\n  ");
-            x.writeEndElement();
-            x.writeCharacters("\n");
-            x.writeEndElement();
-            x.writeEndDocument();
-            x.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write the JUnit report", e);
-        }
-        return sw.append('\n').toString();
+        }, null);
     }
 }
