@@ -11,6 +11,9 @@ import java.util.Set;
  * {@code --name}. Flags not declared by the command are errors that list the known ones.
  */
 final class Args {
+    /** Flags that may be given more than once (each value kept). */
+    private static final Set<String> REPEATABLE = Set.of("flash-segment");
+
     private final Map<String, List<String>> values = new LinkedHashMap<>();
 
     private Args() {
@@ -50,6 +53,10 @@ final class Args {
                         throw new UsageException(command + ": --" + name + " needs a value");
                     }
                     value = argv[++k];
+                }
+                if (a.values.containsKey(name) && !REPEATABLE.contains(name)) {
+                    throw new UsageException(command + ": --" + name + " is given twice ('"
+                            + a.values.get(name).get(0) + "' and '" + value + "'); give it once");
                 }
                 a.values.computeIfAbsent(name, x -> new ArrayList<>()).add(value);
             } else {

@@ -31,7 +31,8 @@ final class CheckCommand extends RunCommand {
 
             exit codes: 0 every check passed; 1 a check failed (does not fit, budget exceeded, --expect
                         mismatch, regression beyond the tolerance); 2 bad input (also a baseline for
-                        another model or board, or a malformed baseline); 3 the firmware faulted
+                        another model or board, or a malformed baseline); 3 the firmware faulted;
+                        4 internal error
             CI recipe: docs/check.md.
             """;
 

@@ -129,7 +129,8 @@ final class FirmwareRunner {
         } catch (NoSuchFileException e) {
             throw new UsageException(what + ": file " + p + " does not exist");
         } catch (IOException e) {
-            throw new UsageException(what + ": cannot read " + reason(e));
+            String r = reason(e);
+            throw new UsageException(what + ": cannot read " + (r.startsWith(p.toString()) ? r : p + ": " + r));
         }
     }
 
@@ -139,7 +140,7 @@ final class FirmwareRunner {
             case NoSuchFileException n -> n.getFile() + ": no such file or directory";
             case java.nio.file.AccessDeniedException d -> d.getFile() + ": permission denied";
             case java.nio.file.NotDirectoryException d -> d.getFile() + ": not a directory";
-            case java.nio.file.FileSystemException f -> f.getFile() + ": "
+            case java.nio.file.FileSystemException f -> (f.getFile() != null ? f.getFile() + ": " : "")
                     + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
             default -> e.getMessage();
         };

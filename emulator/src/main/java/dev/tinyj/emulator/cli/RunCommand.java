@@ -79,7 +79,7 @@ class RunCommand extends Command {
 
             exit codes: 0 ran, fits and (with --expect) the outputs match; 1 does not fit the board
                         (also with --ignore-limits), a budget exceeded or --expect mismatch; 2 bad input (file, size or
-                        dtype, model, board, flag); 3 the firmware faulted
+                        dtype, model, board, flag); 3 the firmware faulted; 4 internal error
             Cost tables are uncalibrated until the boards issue lands: cycle figures are estimates.
             """;
 

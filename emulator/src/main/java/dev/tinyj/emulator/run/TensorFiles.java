@@ -36,7 +36,7 @@ public final class TensorFiles {
     public enum Format {
         BIN, NPY, CSV;
 
-        static Format of(String path, byte[] bytes) {
+        static Format of(String path, byte[] bytes) throws InputException {
             String p = path.toLowerCase(Locale.ROOT);
             if (p.endsWith(".npy") || Npy.isNpy(bytes)) {
                 return NPY;
@@ -44,7 +44,11 @@ public final class TensorFiles {
             if (p.endsWith(".csv") || p.endsWith(".txt")) {
                 return CSV;
             }
-            return BIN;
+            if (p.endsWith(".bin") || p.endsWith(".raw")) {
+                return BIN;
+            }
+            throw new InputException(path + ": unknown file type: name raw tensor bytes .bin, NumPy arrays .npy, "
+                    + "and real numbers .csv or .txt");
         }
     }
 
@@ -176,8 +180,9 @@ public final class TensorFiles {
                     v = Double.NaN;
                 }
                 if (!Double.isFinite(v) || f.matches(".*[a-zA-Z&&[^eE]].*")) {
-                    throw new InputException(what + ": line " + (l + 1) + ", value " + field + ": '" + f
-                            + "' is not a finite number");
+                    String shown = f.length() > 40 ? f.substring(0, 37) + "..." : f;
+                    throw new InputException(what + ": line " + (l + 1) + ", value " + field + ": '" + shown
+                            + "' is not a finite number (separate values with commas, spaces or new lines)");
                 }
                 values.add(v);
             }
