@@ -7,6 +7,7 @@ import dev.tinyj.emulator.run.TensorFiles;
 import dev.tinyj.emulator.toolchain.compile.CompiledOp;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
 import dev.tinyj.emulator.toolchain.report.Json;
+import dev.tinyj.emulator.toolchain.report.Macs;
 import dev.tinyj.emulator.vm.memory.MemoryAccount;
 import java.util.HexFormat;
 import java.util.List;
@@ -75,7 +76,7 @@ final class RunJson {
             at += t.bytes();
         }
         root.put("outputs", outputs);
-        long macs = RunText.macs(build, null);
+        long macs = Macs.total(build.tflite(), build.model());
         root.put("cycles", r.cycles());
         root.put("latency_ms", r.latencyMs());
         var energy = r.energyMicrojoules();
@@ -106,7 +107,7 @@ final class RunJson {
             e.put("index", op.index());
             e.put("op", op.name());
             e.put("output_shape", build.model().tensors().get(op.output()).shape());
-            e.put("macs", RunText.macs(build, op));
+            e.put("macs", Macs.of(build.tflite(), build.model(), op));
             e.put("cycles", c);
             e.put("percent", r.cycles() == 0 ? 0.0 : Math.round(1000.0 * c / r.cycles()) / 10.0);
             e.put("in_place", op.inPlace());

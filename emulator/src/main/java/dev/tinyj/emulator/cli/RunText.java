@@ -7,7 +7,6 @@ import dev.tinyj.emulator.run.TensorFiles;
 import dev.tinyj.emulator.toolchain.compile.CompiledOp;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
 import dev.tinyj.emulator.toolchain.graph.DType;
-import dev.tinyj.emulator.toolchain.graph.TensorInfo;
 import dev.tinyj.emulator.toolchain.report.Macs;
 import dev.tinyj.emulator.vm.memory.MemoryAccount;
 import java.nio.ByteBuffer;
@@ -33,7 +32,7 @@ final class RunText {
         sb.append(String.format(Locale.ROOT, "tinyj run: %s on %s (%s, %s), %s%s%n", build.model().name(), board.id(),
                 board.mcu(), RunReport.mhz(board.clockHz()), inputNote, mark));
         outputs(sb, build, r.output());
-        long macs = macs(build, null);
+        long macs = Macs.total(build.tflite(), build.model());
         sb.append(String.format(Locale.ROOT, "%ncycles     %s = %,.3f ms at %s (cost table %s, %s)%n",
                 RunReport.n(r.cycles()), r.latencyMs(), RunReport.mhz(board.clockHz()), board.core(),
                 board.costs().calibrated() ? "calibrated" : "uncalibrated estimate"));
@@ -62,7 +61,7 @@ final class RunText {
             CompiledTensor out = build.model().tensors().get(op.output());
             long c = r.opCycles()[op.index()];
             sb.append(String.format(Locale.ROOT, "  %-3d %-20s %-16s %12s %12s %6.1f%s%n", op.index(), op.name(),
-                    java.util.Arrays.toString(out.shape()).replace(" ", ""), RunReport.n(macs(build, op)),
+                    java.util.Arrays.toString(out.shape()).replace(" ", ""), RunReport.n(Macs.of(build.tflite(), build.model(), op)),
                     RunReport.n(c), r.cycles() == 0 ? 0.0 : 100.0 * c / r.cycles(), op.inPlace() ? " (in place)" : ""));
         }
         boolean fits = o.fits();
@@ -89,24 +88,6 @@ final class RunText {
         return sb.toString();
     }
 
-    static long macs(ModelBuild build, CompiledOp only) {
-        long total = 0;
-        for (CompiledOp op : build.model().ops()) {
-            if (only != null && op != only) {
-                continue;
-            }
-            List<TensorInfo> in = new ArrayList<>();
-            for (int t : op.inputs()) {
-                in.add(t >= 0 ? info(build.model().tensors().get(t)) : null);
-            }
-            var o = build.tflite().main().operators().get(op.index()).options();
-            int fh = Integer.parseInt(o.string("filter_height", "1"));
-            int fw = Integer.parseInt(o.string("filter_width", "1"));
-            total += Macs.of(op.name(), in, info(build.model().tensors().get(op.output())), fh, fw);
-        }
-        return total;
-    }
-
     /**
      * The values of output {@code t} whose bytes start at {@code at}: float32 as is, int8
      * dequantized (real = scale × (q − zero_point); q itself without quantization), int16 and int32
@@ -131,10 +112,6 @@ final class RunText {
                     : t.quantization().scale0() * (double) (q - t.quantization().zeroPoint0());
         }
         return v;
-    }
-
-    private static TensorInfo info(CompiledTensor t) {
-        return new TensorInfo(t.index(), t.name(), t.type(), t.shape(), t.quantization(), null);
     }
 
     /**

@@ -1,6 +1,13 @@
 package dev.tinyj.emulator.toolchain.report;
 
+import dev.tinyj.emulator.toolchain.compile.CompiledModel;
+import dev.tinyj.emulator.toolchain.compile.CompiledOp;
+import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.emulator.toolchain.prepare.OpOptions;
+import dev.tinyj.emulator.toolchain.prepare.PrepareException;
+import dev.tinyj.emulator.toolchain.tflite.TfliteModel;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,5 +46,37 @@ public final class Macs {
             case "ADD", "MUL" -> outElems;
             default -> 0;
         };
+    }
+
+    /** MACs of compiled operator {@code op}; pool windows from its builtin options in {@code tflite}. */
+    public static long of(TfliteModel tflite, CompiledModel model, CompiledOp op) {
+        List<TensorInfo> in = new ArrayList<>();
+        for (int t : op.inputs()) {
+            in.add(t >= 0 ? info(model.tensors().get(t)) : null);
+        }
+        OpOptions o = tflite.main().operators().get(op.index()).options();
+        int fh;
+        int fw;
+        try {
+            fh = o.integer("filter_height", 1);
+            fw = o.integer("filter_width", 1);
+        } catch (PrepareException e) {
+            fh = 1;
+            fw = 1;
+        }
+        return of(op.name(), in, info(model.tensors().get(op.output())), fh, fw);
+    }
+
+    /** MACs of every operator of {@code model}. */
+    public static long total(TfliteModel tflite, CompiledModel model) {
+        long n = 0;
+        for (CompiledOp op : model.ops()) {
+            n += of(tflite, model, op);
+        }
+        return n;
+    }
+
+    private static TensorInfo info(CompiledTensor t) {
+        return new TensorInfo(t.index(), t.name(), t.type(), t.shape(), t.quantization(), null);
     }
 }

@@ -4,12 +4,9 @@ import dev.tinyj.emulator.toolchain.compile.ArenaReport;
 import dev.tinyj.emulator.toolchain.compile.CompiledModel;
 import dev.tinyj.emulator.toolchain.compile.CompiledOp;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
-import dev.tinyj.emulator.toolchain.graph.TensorInfo;
-import dev.tinyj.emulator.toolchain.prepare.OpOptions;
 import dev.tinyj.emulator.toolchain.tflite.TfliteModel;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +48,7 @@ public final class ModelInspection {
             o.put("output", op.output());
             CompiledTensor out = model.tensors().get(op.output());
             o.put("output_shape", out.shape());
-            long macs = macs(tflite, op, out, model.tensors());
+            long macs = Macs.of(tflite, model, op);
             totalMacs += macs;
             o.put("macs", macs);
             o.put("in_place", op.inPlace());
@@ -93,28 +90,6 @@ public final class ModelInspection {
         root.put("ops", ops);
         root.put("tensors", tensors);
         return root;
-    }
-
-    private static long macs(TfliteModel tflite, CompiledOp op, CompiledTensor out, List<CompiledTensor> all) {
-        List<TensorInfo> in = new ArrayList<>();
-        for (int t : op.inputs()) {
-            in.add(t >= 0 ? info(all.get(t)) : null);
-        }
-        OpOptions o = tflite.main().operators().get(op.index()).options();
-        int fh;
-        int fw;
-        try {
-            fh = o.integer("filter_height", 1);
-            fw = o.integer("filter_width", 1);
-        } catch (dev.tinyj.emulator.toolchain.prepare.PrepareException e) {
-            fh = 1;
-            fw = 1;
-        }
-        return Macs.of(op.name(), in, info(out), fh, fw);
-    }
-
-    private static TensorInfo info(CompiledTensor t) {
-        return new TensorInfo(t.index(), t.name(), t.type(), t.shape(), t.quantization(), null);
     }
 
     private static int[] ints(byte[] params) {
