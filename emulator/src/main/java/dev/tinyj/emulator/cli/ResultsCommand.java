@@ -197,13 +197,14 @@ final class ResultsCommand extends Command {
             return new Row(model, board.id(), "firmware did not link: " + firstLine(e.getMessage()), arena, tflm, -1,
                     0, OptionalDouble.empty(), -1, sramCap, -1, flashCap, cal);
         }
-        long sram = Inference.sramNeeded(build, program, board);
-        long flash = Inference.flashNeeded(build, program, board);
+        RunFit fit = RunFit.check(build, program, board);
+        long sram = fit.sramNeeded();
+        long flash = fit.flashNeeded();
         List<String> problems = new ArrayList<>();
-        if (sram > sramCap) {
+        if (!fit.sramFits(board)) {
             problems.add("SRAM needs " + RunReport.n(sram) + " of " + RunReport.n(sramCap) + " B");
         }
-        if (flash > flashCap) {
+        if (!fit.flashFits(board)) {
             problems.add("flash needs " + RunReport.n(flash) + " of " + RunReport.n(flashCap) + " B");
         }
         if (!problems.isEmpty()) {
@@ -214,7 +215,7 @@ final class ResultsCommand extends Command {
             Inference.Result r = Inference.run(build, program, board, RunCommand.randomInput(build, SEED),
                     MachineOptions.DEFAULT_WATCHDOG_CYCLES, 0);
             MemoryAccount m = r.machine().memory();
-            long flashUsed = m.flashCodeBytes() + r.machine().program().constantBytes() + build.image().length;
+            long flashUsed = Inference.flashNeeded(build, r.machine().program(), board);
             return new Row(model, board.id(), "ok", arena, tflm, r.cycles(), r.latencyMs(), r.energyMicrojoules(),
                     m.sramPeakBytes(), sramCap, flashUsed, flashCap, cal);
         } catch (GuestFault f) {

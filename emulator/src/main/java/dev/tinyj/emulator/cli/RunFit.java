@@ -15,8 +15,20 @@ import java.util.List;
  * @param fits both fit
  * @param problems one sentence per ceiling exceeded, with the figures
  * @param extraSramBytes hypothetical SRAM to add for {@code --ignore-limits}, bytes
+ * @param sramNeeded SRAM before the stack (VM base + statics + arena), bytes
+ * @param flashNeeded flash (VM base + code + constants + model image), bytes
  */
-record RunFit(boolean fits, List<String> problems, long extraSramBytes) {
+record RunFit(boolean fits, List<String> problems, long extraSramBytes, long sramNeeded, long flashNeeded) {
+    /** Whether the SRAM needed before the stack fits. */
+    boolean sramFits(Board board) {
+        return sramNeeded <= board.sram().size();
+    }
+
+    /** Whether the flash needed fits. */
+    boolean flashFits(Board board) {
+        return flashNeeded <= board.flash().size();
+    }
+
     static RunFit check(ModelBuild build, Program program, Board board) {
         List<String> problems = new ArrayList<>();
         long sram = Inference.sramNeeded(build, program, board);
@@ -35,6 +47,6 @@ record RunFit(boolean fits, List<String> problems, long extraSramBytes) {
                     + board.id() + " has " + RunReport.n(board.flash().size()) + " B for firmware ("
                     + RunReport.n(flash - board.flash().size()) + " B short)");
         }
-        return new RunFit(problems.isEmpty(), problems, extra);
+        return new RunFit(problems.isEmpty(), problems, extra, sram, flash);
     }
 }

@@ -31,8 +31,7 @@ record RunOutcome(ModelBuild build, Inference.Result result, Board board, String
 
     /** Flash: code (VM base + firmware) + constants + model image, bytes. */
     long flashTotal() {
-        return result.machine().memory().flashCodeBytes() + result.machine().program().constantBytes()
-                + build.image().length;
+        return Inference.flashNeeded(build, result.machine().program(), board);
     }
 
     /** Fits the board: not hypothetical, and peak SRAM and flash within capacity. */

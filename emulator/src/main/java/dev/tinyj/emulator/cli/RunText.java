@@ -52,7 +52,7 @@ final class RunText {
                 RunReport.n(sram), RunReport.n(board.sram().size()), mark, RunReport.n(m.vmSramBytes()),
                 RunReport.n(m.staticBytes()), RunReport.n(build.model().arenaBytes()), RunReport.n(m.heapBytes()),
                 RunReport.n(m.stackPeakBytes())));
-        long flash = m.flashCodeBytes() + r.machine().program().constantBytes() + build.image().length;
+        long flash = Inference.flashNeeded(build, r.machine().program(), board);
         sb.append(String.format(Locale.ROOT, "flash      %s / %s B: code %s B (uncalibrated estimate), model image %s B%n",
                 RunReport.n(flash), RunReport.n(board.flash().size()), RunReport.n(m.flashCodeBytes()),
                 RunReport.n(build.image().length)));
