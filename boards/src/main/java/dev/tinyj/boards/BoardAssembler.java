@@ -6,7 +6,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +21,8 @@ final class BoardAssembler {
     static final String EXTRA = "extra.";
     static final String SLEEP = "power.sleep_microamps.";
     private static final Pattern DECIMAL = Pattern.compile("[0-9][0-9_]*(\\.[0-9][0-9_]*)?");
+    private static final Pattern BATTERY =
+            Pattern.compile("([0-9][0-9_]*(?:\\.[0-9]+)?) mAh at ([0-9]+(?:\\.[0-9]+)?) V");
 
     /** Fields every board must end up with (from the board file or its includes). */
     static final List<String> REQUIRED = List.of(
@@ -29,7 +33,8 @@ final class BoardAssembler {
             "memory.frame_spill_bytes_per_stack_slot",
             "code.expansion_per_bytecode_byte", "code.per_method_bytes", "code.calibrated",
             "costs.calibrated",
-            "power.supply_volts", "power.active_milliamps", "power.source");
+            "power.supply_volts", "power.active_milliamps", "power.timed_sleep_mode", "power.source",
+            "power.battery");
 
     private final Profile profile;
 
@@ -82,8 +87,35 @@ final class BoardAssembler {
                 sleep.put(key.substring(SLEEP.length()), figure(key, true));
             }
         }
+        Figure timed = figure("power.timed_sleep_mode", false);
+        if (timed.known() && !sleep.containsKey(timed.text())) {
+            throw bad("power.timed_sleep_mode", "no sleep mode '" + timed.text() + "' (set power.sleep_microamps."
+                    + timed.text() + "; modes given: " + (sleep.isEmpty() ? "none" : String.join(", ", sleep.keySet()))
+                    + ")");
+        }
         return new PowerModel(figure("power.supply_volts", true), figure("power.active_milliamps", true),
-                Collections.unmodifiableMap(sleep), figure("power.source", false));
+                Collections.unmodifiableMap(sleep), timed, figure("power.source", false), battery());
+    }
+
+    /** {@code power.battery}: {@code none}, or {@code N mAh at V V}; sourced. */
+    private Optional<Battery> battery() throws BoardException {
+        Profile.Entry e = profile.get("power.battery");
+        if (e.source() == null) {
+            throw bad("power.battery", "needs a source: add '# source: ...'");
+        }
+        if (e.value().equals("none")) {
+            return Optional.empty();
+        }
+        Matcher m = BATTERY.matcher(e.value());
+        if (m.matches()) {
+            double mah = Double.parseDouble(m.group(1).replace("_", ""));
+            double volts = Double.parseDouble(m.group(2));
+            if (mah > 0 && volts > 0) {
+                return Optional.of(new Battery(mah, volts, e.source()));
+            }
+        }
+        throw bad("power.battery", "expected 'none' or 'N mAh at V V' (e.g. '225 mAh at 3.0 V'), got '"
+                + e.value() + "'");
     }
 
     private void checkKnownFields() throws BoardException {

@@ -29,6 +29,36 @@ class ProfileErrorsTest {
         assertEquals("atmega328p", board.mcu());
         assertEquals(32_768, board.flash().size(), "no override: the MCU's whole flash");
         assertEquals("CR2032", board.power().powerSource().text());
+        Battery cr2032 = board.power().battery().orElseThrow();
+        assertEquals(225.0, cr2032.milliampHours());
+        assertEquals(3.0, cr2032.volts());
+        assertEquals(2430.0, cr2032.joules(), 1e-9, "BOARDS.md: about 2,430 J");
+        assertEquals("225 mAh at 3.0 V", cr2032.label());
+    }
+
+    @Test
+    void timedSleepModeMustBeASleepModeOfTheProfile(@TempDir Path dir) throws Exception {
+        String message = overlayError(dir, "power.timed_sleep_mode = idle   # source: test\n");
+        assertEquals("boards/x.board:2: field 'power.timed_sleep_mode': no sleep mode 'idle' (set "
+                + "power.sleep_microamps.idle; modes given: power-down, power-down-wdt)", message);
+    }
+
+    @Test
+    void batteryIsNoneOrCapacityAtVoltage(@TempDir Path dir) throws Exception {
+        String message = overlayError(dir, "power.battery = CR2032   # source: test\n");
+        assertEquals("boards/x.board:2: field 'power.battery': expected 'none' or 'N mAh at V V' "
+                + "(e.g. '225 mAh at 3.0 V'), got 'CR2032'", message);
+        assertEquals("boards/x.board:2: field 'power.battery': needs a source: add '# source: ...'",
+                overlayError(dir, "power.battery = none\n"));
+    }
+
+    /** The error of {@code boards/x.board}: the test's minimal board plus {@code lines}. */
+    private static String overlayError(Path dir, String lines) throws Exception {
+        Files.createDirectories(dir.resolve("boards"));
+        Files.writeString(dir.resolve("boards/x.board"), "include boards/minimal.board\n" + lines);
+        Files.writeString(dir.resolve("boards/minimal.board"), Files.readString(ROOT.resolve("boards/minimal.board")));
+        return assertThrows(BoardException.class, () -> new BoardLoader(ProfileSource.overlay(dir)).load("x"))
+                .getMessage();
     }
 
     @Test

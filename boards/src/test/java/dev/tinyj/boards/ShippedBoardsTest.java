@@ -62,13 +62,30 @@ class ShippedBoardsTest {
         assertEquals(10.0, power.activeMilliamps().value());
         assertTrue(power.activeMilliamps().source().startsWith("derived:"), power.activeMilliamps().source());
         assertTrue(power.activeMilliamps().source().contains("Atmel-8271"));
-        Figure powerDown = power.sleepMicroamps().get("power-down");
-        assertEquals(0.1, powerDown.value());
-        assertTrue(powerDown.source().contains("watchdog off"));
-        Figure withWatchdog = power.sleepMicroamps().get("power-down-wdt");
-        assertFalse(withWatchdog.known());
-        assertTrue(Double.isNaN(withWatchdog.value()));
+        assertEquals(50.0, power.activeMilliwatts().value(), 1e-9);
+        assertEquals("power-down-wdt", power.timedSleepMode().text());
+        for (String mode : List.of("power-down", "power-down-wdt")) {
+            Figure at5V = power.sleepMicroamps().get(mode);
+            assertFalse(at5V.known(), mode + " at 5 V is not in the DC table");
+            assertTrue(Double.isNaN(at5V.value()));
+            assertTrue(at5V.source().contains("VCC = 3 V only"), at5V.source());
+        }
+        Figure timed = power.timedSleepMicroamps();
+        assertFalse(timed.known());
+        assertTrue(timed.source().startsWith("power-down-wdt current not sourced: "), timed.source());
         assertTrue(power.powerSource().text().startsWith("USB 5 V"));
+        assertTrue(power.battery().isEmpty(), "a 16 MHz Uno needs 5 V: no battery by default");
+    }
+
+    @Test
+    void atmega328pSleepCurrentsAtThreeVoltsComeFromItsDcTable() throws BoardException {
+        Board own = new BoardLoader(ProfileSource.overlay(Path.of("src/test/resources/profiles"))).load("minimal");
+        Figure wdt = own.power().sleepMicroamps().get("power-down-wdt");
+        assertEquals(4.2, wdt.value());
+        assertTrue(wdt.source().contains("Table 29-9") && wdt.source().contains("WDT enabled, VCC = 3 V"),
+                wdt.source());
+        assertEquals(0.1, own.power().sleepMicroamps().get("power-down").value());
+        assertEquals(4.2, own.power().timedSleepMicroamps().value());
     }
 
     @Test
@@ -79,6 +96,10 @@ class ShippedBoardsTest {
         assertEquals(new Board.Region(0x200, 8_192), mega.sram());
         assertEquals(16_000_000L, mega.clockHz());
         assertEquals(2, mega.memory().pointerBytes());
+        assertEquals(20.0, mega.power().activeMilliamps().value(), "2 x 10 mA at 8 MHz (Atmel-2549)");
+        assertTrue(mega.power().activeMilliamps().source().contains("Atmel-2549"));
+        assertFalse(mega.power().timedSleepMicroamps().known());
+        assertTrue(mega.power().battery().isEmpty());
     }
 
     @Test
@@ -90,7 +111,12 @@ class ShippedBoardsTest {
         assertEquals(new Board.Region(0, 1_048_576), nano.flash());
         assertEquals(new Board.Region(0x2000_0000L, 262_144), nano.sram());
         assertEquals(3.3, nano.power().activeMilliamps().value());
-        assertEquals(1.5, nano.power().sleepMicroamps().get("system-on-idle").value());
+        assertTrue(nano.power().activeMilliamps().source().contains("ICPU0"));
+        assertEquals("system-on-rtc", nano.power().timedSleepMode().text());
+        assertEquals(3.16, nano.power().timedSleepMicroamps().value(), "ION_RAMON_RTC: RAM kept, RTC wake");
+        assertEquals(1.50, nano.power().sleepMicroamps().get("system-on-rtc-no-ram").value());
+        assertTrue(nano.power().battery().isEmpty(), "USB or VIN 5-21 V: no battery by default");
+        assertTrue(nano.power().powerSource().source().contains("ABX00030"));
     }
 
     @Test
@@ -108,6 +134,9 @@ class ShippedBoardsTest {
         double milliwatts = l4.power().supplyVolts().value() * l4.power().activeMilliamps().value();
         assertEquals(41.0, milliwatts, 0.5, "MLPerf Tiny v0.5 measured 40.5-41.5 mW");
         assertTrue(l4.power().activeMilliamps().source().contains("MLPerf Tiny"));
+        assertEquals("stop2-rtc", l4.power().timedSleepMode().text());
+        assertFalse(l4.power().timedSleepMicroamps().known(), "DS12023's Stop 2 table was not sourced");
+        assertTrue(l4.power().battery().isEmpty());
     }
 
     @Test
@@ -120,15 +149,22 @@ class ShippedBoardsTest {
         assertFalse(active.known());
         assertEquals("unknown", active.text());
         assertTrue(active.source().contains("DS10693"), active.source());
+        assertFalse(f4.power().activeMilliwatts().known());
+        assertTrue(f4.power().activeMilliwatts().source().startsWith("active current not sourced: "));
+        assertTrue(f4.power().powerSource().source().contains("UM1724"));
+        assertTrue(f4.power().battery().isEmpty());
     }
 
     @Test
     void everyFigureOfEveryBoardHasASource() throws BoardException {
         for (String id : Boards.ids()) {
             PowerModel p = Boards.load(id).power();
-            Stream.concat(Stream.of(p.supplyVolts(), p.activeMilliamps(), p.powerSource()),
+            Stream.concat(Stream.of(p.supplyVolts(), p.activeMilliamps(), p.timedSleepMode(), p.powerSource()),
                             p.sleepMicroamps().values().stream())
                     .forEach(f -> assertFalse(f.source().isBlank(), id + ": " + f));
+            assertTrue(p.sleepMicroamps().containsKey(p.timedSleepMode().text()),
+                    id + ": the timed-sleep mode has a current");
+            assertTrue(p.powerSource().known(), id + ": every shipped board names its default power source");
         }
     }
 

@@ -38,7 +38,8 @@ class MachineSmokeTest {
         return new Board("unit", "unit", "unit", "unit", 16_000_000, new Board.Region(0, 32768),
                 new Board.Region(0x100, 2048), 100, 400, new MemoryModel(2, 2, 4, 2), new CodeSizeModel(3, 8, false),
                 new CostTable("unit", ops, extras, false),
-                new PowerModel(Figure.unknown("t"), Figure.unknown("t"), Map.of(), Figure.unknown("t")));
+                new PowerModel(Figure.unknown("t"), Figure.unknown("t"), Map.of(), Figure.unknown("t"),
+                        Figure.unknown("t"), java.util.Optional.empty()));
     }
 
     @Test
