@@ -3,7 +3,8 @@ package dev.tinyj.emulator.cli;
 import java.util.Locale;
 
 /**
- * The {@code --max-*} budgets of {@code run} and {@code check}; each is null when not given.
+ * The {@code --max-*} budgets of {@code run}, {@code check} and {@code firmware}; each is null when
+ * not given. What each figure is on each command is said in {@link Gate.Measured}.
  *
  * @param cycles {@code --max-cycles}
  * @param latencyMs {@code --max-latency-ms}
@@ -28,8 +29,17 @@ record Budgets(Long cycles, Double latencyMs, Double energyUj, Long sram, Long f
         return a.has(flag) ? a.getLong(command, flag, 0, 0) : null;
     }
 
-    /** A non-negative decimal number. */
+    /** A non-negative decimal number, or null when the flag is not given. */
     static Double real(String command, Args a, String flag) throws UsageException {
+        return number(command, a, flag, false);
+    }
+
+    /** A decimal number above 0, or null when the flag is not given. */
+    static Double positive(String command, Args a, String flag) throws UsageException {
+        return number(command, a, flag, true);
+    }
+
+    private static Double number(String command, Args a, String flag, boolean above0) throws UsageException {
         String v = a.get(flag, null);
         if (v == null) {
             return null;
@@ -40,8 +50,9 @@ record Budgets(Long cycles, Double latencyMs, Double energyUj, Long sram, Long f
         } catch (NumberFormatException e) {
             throw new UsageException(command + ": --" + flag + " expects a number, got '" + v + "'");
         }
-        if (!Double.isFinite(d) || d < 0) {
-            throw new UsageException(command + ": --" + flag + " must be a finite number at least 0, got " + v);
+        if (!Double.isFinite(d) || d < 0 || above0 && d == 0) {
+            throw new UsageException(command + ": --" + flag + " must be a finite number "
+                    + (above0 ? "above" : "at least") + " 0, got " + v);
         }
         return d;
     }

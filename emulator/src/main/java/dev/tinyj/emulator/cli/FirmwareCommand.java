@@ -12,11 +12,16 @@ final class FirmwareCommand extends Command {
     private static final String HELP = """
             usage: tinyj firmware --board ID --classpath CP --main CLASS [--loops N] [--watchdog-cycles N]
                                   [--serial PATH] [--flash-segment ID=FILE]... [--adc FILE]
+                                  [--battery-mah X [--battery-v V]]
+                                  [--max-cycles N] [--max-latency-ms X] [--max-energy-uj X] [--max-sram B]
+                                  [--max-flash B]
 
             Verifies CLASS against the subset, then runs every <clinit> (dependencies first, CLASS last),
             setup() once and loop() N times, or until Mcu.halt(), on the emulated board. The firmware's
-            Serial output goes to standard output; the summary (cycles, time at the board clock, SRAM
-            high-water by part, flash use) goes to standard error.
+            Serial output goes to standard output; the summary goes to standard error: cycles and time at
+            the board clock plus the time slept (Mcu.sleepMicros), energy (active + asleep in the board's
+            timed-sleep mode) and average power, a battery's life at the firmware's own duty cycle (its
+            energy over its elapsed time), SRAM high-water by part, flash use, and the budgets' checks.
 
               --board ID               board profile (./tinyj boards lists them), e.g. arduino-uno
               --classpath CP           class folders or jars with the firmware, separated by ':'
@@ -27,9 +32,20 @@ final class FirmwareCommand extends Command {
               --serial PATH            also write exactly the Serial bytes to PATH
               --flash-segment ID=FILE  bind FILE's bytes to Flash.segment(ID), ID 0..15; repeatable
               --adc FILE               samples for Adc.read: integers separated by spaces, commas or lines
+              --battery-mah X          a battery of X mAh for the battery-life estimate (default: the
+                                       board's default battery; no shipped board has one)
+              --battery-v V            its nominal voltage (default: the board's supply voltage)
+            budgets, checked after the run (each exceeded one is a FAIL line naming the figure and the
+            limit, exit 1; a fault stops the run first, exit 3):
+              --max-cycles N           cycles of the whole run: every <clinit>, setup() and the loops
+              --max-latency-ms X       those cycles at the board clock, ms (time asleep not included)
+              --max-energy-uj X        energy of the whole run, active + asleep, uJ
+              --max-sram B             peak SRAM, bytes
+              --max-flash B            flash used: code + constants, bytes
 
-            exit codes: 0 ran, 2 bad input (missing class or file, outside the subset, unknown board),
-                        3 the firmware faulted (the fault, guest stack trace and memory picture on stderr)
+            exit codes: 0 ran (and every budget held), 1 a budget exceeded, 2 bad input (missing class or
+                        file, outside the subset, unknown board, bad flag), 3 the firmware faulted (the
+                        fault, guest stack trace and memory picture on stderr)
             """.formatted(MachineOptions.DEFAULT_WATCHDOG_CYCLES);
 
     FirmwareCommand(PrintStream out, PrintStream err) {
@@ -48,8 +64,11 @@ final class FirmwareCommand extends Command {
 
     @Override
     Set<String> valueFlags() {
-        return Set.of("board", "classpath", "main", "loops", "watchdog-cycles", "serial",
-                "flash-segment", "adc");
+        Set<String> flags = new java.util.HashSet<>(Set.of("board", "classpath", "main", "loops", "watchdog-cycles",
+                "serial", "flash-segment", "adc"));
+        flags.addAll(Budgets.FLAGS);
+        flags.addAll(BatteryChoice.FLAGS);
+        return flags;
     }
 
     @Override
@@ -59,7 +78,8 @@ final class FirmwareCommand extends Command {
                 a.require("firmware", "main"), a.getLong("firmware", "loops", 1, 0),
                 a.getLong("firmware", "watchdog-cycles", MachineOptions.DEFAULT_WATCHDOG_CYCLES, 1),
                 a.has("serial") ? Path.of(a.get("serial", null)) : null, segments,
-                a.has("adc") ? Path.of(a.get("adc", null)) : null);
+                a.has("adc") ? Path.of(a.get("adc", null)) : null, Budgets.of(name(), a),
+                BatteryChoice.Flags.of(name(), a));
         return new FirmwareRunner(out, err).execute(req);
     }
 

@@ -3,6 +3,8 @@ package dev.tinyj.emulator.cli;
 import dev.tinyj.boards.Board;
 import dev.tinyj.boards.BoardException;
 import dev.tinyj.boards.Boards;
+import dev.tinyj.boards.DutyCycle;
+import dev.tinyj.boards.Figure;
 import dev.tinyj.emulator.vm.Firmware;
 import dev.tinyj.emulator.vm.SubsetException;
 import dev.tinyj.emulator.vm.decode.Program;
@@ -40,9 +42,11 @@ final class FirmwareRunner {
      * @param serialFile copy of the Serial bytes, or null
      * @param segments flash segment id → file
      * @param adcFile ADC trace file, or null
+     * @param budgets the {@code --max-*} budgets, checked after the run
+     * @param battery {@code --battery-mah}/{@code --battery-v}
      */
     record Request(String boardId, String classPath, String mainClass, long loops, long watchdogCycles,
-            Path serialFile, Map<Integer, Path> segments, Path adcFile) {
+            Path serialFile, Map<Integer, Path> segments, Path adcFile, Budgets budgets, BatteryChoice.Flags battery) {
     }
 
     private final PrintStream out;
@@ -60,6 +64,7 @@ final class FirmwareRunner {
         } catch (BoardException e) {
             throw new UsageException(e.getMessage());
         }
+        BatteryChoice battery = r.battery().choose(board);
         Map<Integer, byte[]> segments = new LinkedHashMap<>();
         for (var e : r.segments().entrySet()) {
             segments.put(e.getKey(), readFile(e.getValue(), "flash segment " + e.getKey()));
@@ -87,8 +92,13 @@ final class FirmwareRunner {
                     loopsRun++;
                 }
                 serial.flush();
-                err.print(RunReport.summary(machine, loopsRun));
-                return 0;
+                err.print(RunReport.summary(machine, loopsRun, battery));
+                if (!r.budgets().any()) {
+                    return 0;
+                }
+                List<Check> checks = new Gate(r.budgets(), null, Gate.DEFAULT_TOLERANCE_PCT).budgets(measured(machine));
+                err.print(CheckReport.text("firmware", checks));
+                return Gate.anyFailed(checks) ? 1 : 0;
             } catch (GuestFault f) {
                 serial.flush();
                 out.flush();
@@ -104,6 +114,17 @@ final class FirmwareRunner {
                 err.println("tinyj: writing standard output failed: serial bytes were lost");
             }
         }
+    }
+
+    /** The run's figures for its budgets: the whole run's cycles and energy, peak SRAM, flash used. */
+    static Gate.Measured measured(Machine machine) {
+        Board b = machine.board();
+        DutyCycle run = RunReport.dutyCycle(machine);
+        Figure energy = run.microjoules();
+        return new Gate.Measured(machine.cycles(), machine.cycles() * 1000.0 / b.clockHz(),
+                energy.known() ? energy.value() : null, "the run's energy is unknown on " + b.id() + " ("
+                        + EnergyText.reason(energy) + ")", machine.memory().sramPeakBytes(),
+                machine.memory().flashCodeBytes() + machine.memory().flashDataBytes());
     }
 
     /** Standard output, teed to {@code file} when given. */

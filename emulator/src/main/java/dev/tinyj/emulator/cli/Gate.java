@@ -32,25 +32,9 @@ record Gate(Budgets budgets, Baseline baseline, double tolerancePct) {
         checks.add(ceiling("fits-flash", "flash", flash, board.flash().size(), board, hypo));
         var energy = o.result().energyMicrojoules();
         Double energyUj = energy.isPresent() ? energy.getAsDouble() : null;
-        if (budgets.cycles() != null) {
-            checks.add(budget("max-cycles", "cycles", o.result().cycles(), budgets.cycles(), "cycles"));
-        }
-        if (budgets.latencyMs() != null) {
-            checks.add(budget("max-latency-ms", "latency", o.result().latencyMs(), budgets.latencyMs(), "ms"));
-        }
-        if (budgets.energyUj() != null) {
-            checks.add(energyUj == null
-                    ? Check.fail("max-energy-uj", null, budgets.energyUj(), "uJ", "energy per inference is unknown on "
-                            + board.id() + " (its supply or active current is not sourced): --max-energy-uj "
-                            + Budgets.real(budgets.energyUj()) + " uJ cannot be shown to hold")
-                    : budget("max-energy-uj", "energy", energyUj, budgets.energyUj(), "uJ"));
-        }
-        if (budgets.sram() != null) {
-            checks.add(budget("max-sram", "SRAM", o.sramTotal(), budgets.sram(), "B"));
-        }
-        if (budgets.flash() != null) {
-            checks.add(budget("max-flash", "flash", o.flashTotal(), budgets.flash(), "B"));
-        }
+        checks.addAll(budgets(new Measured(o.result().cycles(), o.result().latencyMs(), energyUj,
+                "energy per inference is unknown on " + board.id() + " (its supply or active current is not sourced)",
+                o.sramTotal(), o.flashTotal())));
         if (o.expect() != null) {
             checks.add(expect(o.expect()));
         }
@@ -65,6 +49,45 @@ record Gate(Budgets budgets, Baseline baseline, double tolerancePct) {
             }
             checks.add(regression("baseline-sram", "SRAM", o.sramTotal(), baseline.sram(), "B"));
             checks.add(regression("baseline-flash", "flash", o.flashTotal(), baseline.flash(), "B"));
+        }
+        return checks;
+    }
+
+    /**
+     * The figures the {@code --max-*} budgets are held against.
+     *
+     * @param cycles {@code run}: cycles of one inference; {@code firmware}: of the whole run (every
+     *     {@code <clinit>}, {@code setup()} and the loops)
+     * @param latencyMs those cycles at the board clock, ms (time asleep not included)
+     * @param energyUj {@code run}: energy of one inference; {@code firmware}: of the whole run,
+     *     active and asleep; µJ; null when unknown
+     * @param energyUnknown why the energy is unknown (used when {@code energyUj} is null)
+     * @param sram peak SRAM, bytes
+     * @param flash flash used, bytes
+     */
+    record Measured(long cycles, double latencyMs, Double energyUj, String energyUnknown, long sram, long flash) {
+    }
+
+    /** One check per budget given, in the order of {@link Budgets}. */
+    List<Check> budgets(Measured m) {
+        List<Check> checks = new ArrayList<>();
+        if (budgets.cycles() != null) {
+            checks.add(budget("max-cycles", "cycles", m.cycles(), budgets.cycles(), "cycles"));
+        }
+        if (budgets.latencyMs() != null) {
+            checks.add(budget("max-latency-ms", "latency", m.latencyMs(), budgets.latencyMs(), "ms"));
+        }
+        if (budgets.energyUj() != null) {
+            checks.add(m.energyUj() == null
+                    ? Check.fail("max-energy-uj", null, budgets.energyUj(), "uJ", m.energyUnknown()
+                            + ": --max-energy-uj " + Budgets.real(budgets.energyUj()) + " uJ cannot be shown to hold")
+                    : budget("max-energy-uj", "energy", m.energyUj(), budgets.energyUj(), "uJ"));
+        }
+        if (budgets.sram() != null) {
+            checks.add(budget("max-sram", "SRAM", m.sram(), budgets.sram(), "B"));
+        }
+        if (budgets.flash() != null) {
+            checks.add(budget("max-flash", "flash", m.flash(), budgets.flash(), "B"));
         }
         return checks;
     }

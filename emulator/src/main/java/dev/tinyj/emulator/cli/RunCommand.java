@@ -38,13 +38,15 @@ class RunCommand extends Command {
             usage: tinyj run [--board ID] [--model PATH] [--input PATH] [--expect PATH] [--seed N]
                              [--format text|json|junit] [--out PATH] [--watchdog-cycles N] [--ignore-limits]
                              [--max-cycles N] [--max-latency-ms X] [--max-energy-uj X] [--max-sram B] [--max-flash B]
+                             [--inferences-per-second X] [--battery-mah X [--battery-v V]]
 
             Reads and compiles the model (TFLite schema 3, int8), writes its model image to flash segment 0,
             links TinyJ's inference firmware with only the model's kernels, runs one inference on the
             emulated board, and prints the outputs (dequantized; top 5 for classifiers) and a report:
-            cycles, latency at the board clock, energy (uJ) from the board's sourced figures, MACs and
-            cycles per MAC, SRAM (VM base, statics, arena, stack peak vs capacity), flash (code, model
-            image vs capacity), and the share of cycles per operator.
+            cycles, latency at the board clock, energy (uJ) from the board's sourced figures, the energy
+            and average power at a duty cycle and a battery's life at it, MACs and cycles per MAC, SRAM
+            (VM base, statics, arena, stack peak vs capacity), flash (code, model image vs capacity), and
+            the share of cycles per operator.
 
               --board ID           board profile (default arduino-uno; ./tinyj boards lists them)
               --model PATH         .tflite model (default: the bundled sine model, 1 -> 16 -> 16 -> 1)
@@ -66,6 +68,15 @@ class RunCommand extends Command {
                                    inference's loop() runs past N cycles (default 10^10)
               --ignore-limits      run even when the model does not fit, on an enlarged memory map;
                                    every figure is then hypothetical (exit code still 1)
+            energy (./tinyj boards lists each board's figures; an unsourced one makes a result unknown):
+              --inferences-per-second X
+                                   duty cycle: one inference every 1/X s, asleep in the board's timed-sleep
+                                   mode the rest of the period (default 1); a rate the inference cannot keep
+                                   up with is reported as infeasible
+              --battery-mah X      a battery of X mAh for the battery-life estimate (default: the board's
+                                   default battery; no shipped board has one)
+              --battery-v V        its nominal voltage (default: the board's supply voltage); life =
+                                   mAh x 3.6 x V / average power (lossless supply, no self-discharge)
             budgets (each exceeded one fails the run, exit 1, with the value vs the budget):
               --max-cycles N       cycles of one inference
               --max-latency-ms X   latency of one inference at the board clock, ms
@@ -105,8 +116,9 @@ class RunCommand extends Command {
     @Override
     Set<String> valueFlags() {
         Set<String> flags = new java.util.HashSet<>(Set.of("board", "model", "input", "expect", "seed", "format", "out",
-                "watchdog-cycles"));
+                "watchdog-cycles", "inferences-per-second"));
         flags.addAll(Budgets.FLAGS);
+        flags.addAll(BatteryChoice.FLAGS);
         return flags;
     }
 
@@ -141,6 +153,9 @@ class RunCommand extends Command {
         } catch (BoardException e) {
             throw new UsageException(e.getMessage());
         }
+        Double rate = Budgets.positive(name(), a, "inferences-per-second");
+        double perSecond = rate == null ? 1.0 : rate;
+        BatteryChoice battery = BatteryChoice.Flags.of(name(), a).choose(board);
         String modelArg = a.get("model", null);
         String name = modelArg == null ? "sine_int8"
                 : Path.of(modelArg).getFileName().toString().replaceFirst("\\.tflite$", "");
@@ -234,7 +249,7 @@ class RunCommand extends Command {
             throw new UsageException(e.getMessage());
         }
         RunOutcome o = new RunOutcome(build, r, board, modelArg, inputPath, inputPath == null ? seed : null, fit,
-                expect);
+                expect, perSecond, battery);
         List<Check> checks = gate.evaluate(o);
         int exit = Math.max(o.exitCode(), Gate.anyFailed(checks) ? 1 : 0);
         String text = RunText.report(o);

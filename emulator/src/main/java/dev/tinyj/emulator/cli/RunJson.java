@@ -1,6 +1,10 @@
 package dev.tinyj.emulator.cli;
 
+import dev.tinyj.boards.Battery;
 import dev.tinyj.boards.Board;
+import dev.tinyj.boards.DutyCycle;
+import dev.tinyj.boards.Figure;
+import dev.tinyj.boards.PowerModel;
 import dev.tinyj.emulator.run.Inference;
 import dev.tinyj.emulator.run.ModelBuild;
 import dev.tinyj.emulator.run.TensorFiles;
@@ -43,6 +47,8 @@ final class RunJson {
         b.put("mcu", board.mcu());
         b.put("core", board.core());
         b.put("clock_hz", board.clockHz());
+        b.put("supply_v", known(board.power().supplyVolts()));
+        b.put("active_mw", known(board.power().activeMilliwatts()));
         root.put("board", b);
         Map<String, Object> model = Json.object();
         model.put("name", build.model().name());
@@ -81,6 +87,9 @@ final class RunJson {
         root.put("latency_ms", r.latencyMs());
         var energy = r.energyMicrojoules();
         root.put("energy_uj", energy.isPresent() ? (Object) energy.getAsDouble() : null);
+        DutyCycle duty = o.dutyCycle();
+        root.put("duty_cycle", dutyCycle(duty, o.inferencesPerSecond()));
+        root.put("battery", battery(o.battery(), duty));
         root.put("macs", macs);
         root.put("cycles_per_mac", macs == 0 ? null : (Object) ((double) r.cycles() / macs));
         root.put("calibrated", board.costs().calibrated());
@@ -137,5 +146,45 @@ final class RunJson {
         verdict.put("exit_code", o.exitCode());
         root.put("verdict", verdict);
         return root;
+    }
+
+    /** A figure's value, or null when unknown. */
+    static Object known(Figure f) {
+        return f.known() ? (Object) f.value() : null;
+    }
+
+    /** The {@code duty_cycle} object: one inference per period, asleep the rest of it. */
+    private static Map<String, Object> dutyCycle(DutyCycle d, double perSecond) {
+        Map<String, Object> m = Json.object();
+        PowerModel p = d.board().power();
+        m.put("inferences_per_second", perSecond);
+        m.put("period_ms", d.periodSeconds() * 1000);
+        m.put("active_ms", d.activeSeconds() * 1000);
+        m.put("sleep_ms", d.feasible() ? (Object) (d.sleepSeconds() * 1000) : null);
+        m.put("feasible", d.feasible());
+        m.put("sleep_mode", p.timedSleepMode().known() ? p.timedSleepMode().text() : null);
+        m.put("sleep_ua", known(p.timedSleepMicroamps()));
+        m.put("sleep_uj", known(d.sleepMicrojoules()));
+        m.put("energy_uj", known(d.microjoules()));
+        m.put("average_mw", known(d.averageMilliwatts()));
+        Figure avg = d.averageMilliwatts();
+        m.put("note", !d.feasible() ? d.infeasible("inference") : avg.known() ? null : avg.source());
+        return m;
+    }
+
+    /** The {@code battery} object: the battery of the estimate and how long it lasts at the duty cycle. */
+    private static Map<String, Object> battery(BatteryChoice c, DutyCycle d) {
+        Map<String, Object> m = Json.object();
+        m.put("origin", c.origin());
+        Battery b = c.battery().orElse(null);
+        m.put("capacity_mah", b == null ? null : (Object) b.milliampHours());
+        m.put("volts", b == null ? null : (Object) b.volts());
+        m.put("energy_j", b == null ? null : (Object) b.joules());
+        Figure hours = b == null || !d.feasible() ? null : d.batteryHours(b);
+        m.put("life_hours", hours == null ? null : known(hours));
+        m.put("life_days", hours == null || !hours.known() ? null : (Object) (hours.value() / 24));
+        m.put("note", b == null ? c.why() : !d.feasible() ? "the duty cycle is infeasible"
+                : hours.known() ? null : hours.source());
+        return m;
     }
 }

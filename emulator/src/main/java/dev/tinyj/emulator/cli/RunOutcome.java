@@ -1,6 +1,7 @@
 package dev.tinyj.emulator.cli;
 
 import dev.tinyj.boards.Board;
+import dev.tinyj.boards.DutyCycle;
 import dev.tinyj.emulator.run.Inference;
 import dev.tinyj.emulator.run.ModelBuild;
 import dev.tinyj.emulator.run.TensorFiles;
@@ -16,9 +17,16 @@ import dev.tinyj.emulator.run.TensorFiles;
  * @param seed the random input's seed, or null with {@code --input}
  * @param fit the fit check before running (its problems; not fitting means every figure is hypothetical)
  * @param expect the {@code --expect} comparison, or null
+ * @param inferencesPerSecond {@code --inferences-per-second}, the duty cycle of the energy and battery-life figures
+ * @param battery the battery of the battery-life estimate (flags, the board's, or none)
  */
 record RunOutcome(ModelBuild build, Inference.Result result, Board board, String modelPath, String inputPath,
-        Long seed, RunFit fit, TensorFiles.Comparison expect) {
+        Long seed, RunFit fit, TensorFiles.Comparison expect, double inferencesPerSecond, BatteryChoice battery) {
+
+    /** One inference per period of 1 ÷ {@code inferencesPerSecond} s, asleep the rest of it. */
+    DutyCycle dutyCycle() {
+        return DutyCycle.perSecond(board, result.cycles(), inferencesPerSecond);
+    }
 
     boolean hypothetical() {
         return !fit.fits();

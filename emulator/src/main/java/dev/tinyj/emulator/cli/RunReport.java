@@ -1,14 +1,16 @@
 package dev.tinyj.emulator.cli;
 
 import dev.tinyj.boards.Board;
+import dev.tinyj.boards.DutyCycle;
 import dev.tinyj.emulator.vm.exec.GuestFault;
 import dev.tinyj.emulator.vm.exec.Machine;
 import dev.tinyj.emulator.vm.memory.MemoryAccount;
 import java.util.Locale;
 
 /**
- * Text summaries of a firmware run for standard error: cycles and time at the board clock, SRAM
- * high-water by part, flash use, and a fault with the guest stack and memory picture. Numbers
+ * Text summaries of a firmware run for standard error: cycles and time at the board clock, energy
+ * and battery life, SRAM high-water by part, flash use, and a fault with the guest stack and memory
+ * picture. Numbers
  * use thousands separators; units are stated (B, cycles, ms at the board clock).
  */
 final class RunReport {
@@ -48,7 +50,16 @@ final class RunReport {
                 + n(m.flashDataBytes()) + " B";
     }
 
-    static String summary(Machine machine, long loopsRun) {
+    /** The run as one period of a duty cycle: its cycles, then the time it slept. */
+    static DutyCycle dutyCycle(Machine machine) {
+        return DutyCycle.measured(machine.board(), machine.cycles(), machine.sleptMicros() / 1e6);
+    }
+
+    /**
+     * The summary of a finished run: time (with time asleep), energy and average power, the life of
+     * {@code battery} at the run's duty cycle, SRAM, flash and the cost table.
+     */
+    static String summary(Machine machine, long loopsRun, BatteryChoice battery) {
         Board b = machine.board();
         MemoryAccount m = machine.memory();
         StringBuilder sb = new StringBuilder();
@@ -60,10 +71,11 @@ final class RunReport {
             sb.append(" + ").append(n(machine.sleptMicros())).append(" us asleep");
         }
         sb.append('\n');
-        var energy = dev.tinyj.boards.Energy.activeMicrojoules(b, machine.cycles());
-        sb.append("  energy: ").append(energy.isPresent() ? String.format(Locale.ROOT, "%,.2f uJ active (%s V x %s mA)",
-                energy.getAsDouble(), b.power().supplyVolts().text(), b.power().activeMilliamps().text())
-                : "unknown (supply or active current not sourced)").append('\n');
+        DutyCycle run = dutyCycle(machine);
+        sb.append("  energy: ").append(EnergyText.run(run, machine.sleptMicros())).append('\n');
+        sb.append("  battery: ").append(EnergyText.battery(battery, run, String.format(Locale.ROOT,
+                "at this duty cycle (%s in %s)", n(loopsRun) + (loopsRun == 1 ? " loop" : " loops"),
+                EnergyText.seconds(run.periodSeconds())))).append('\n');
         sb.append("  ").append(sram(m, b)).append('\n');
         sb.append("  ").append(flash(m, b)).append('\n');
         sb.append("  cost table: ").append(b.core()).append(b.costs().calibrated() ? " (calibrated)" : " (uncalibrated)")

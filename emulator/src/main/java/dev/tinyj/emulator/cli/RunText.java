@@ -1,6 +1,8 @@
 package dev.tinyj.emulator.cli;
 
 import dev.tinyj.boards.Board;
+import dev.tinyj.boards.DutyCycle;
+import dev.tinyj.boards.Figure;
 import dev.tinyj.emulator.run.Inference;
 import dev.tinyj.emulator.run.ModelBuild;
 import dev.tinyj.emulator.run.TensorFiles;
@@ -16,7 +18,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** The text report of {@code tinyj run}: outputs, then cycles, energy, memory and the per-op profile. */
+/**
+ * The text report of {@code tinyj run}: outputs, then cycles, energy (per inference, at the duty
+ * cycle, battery life), memory and the per-op profile.
+ */
 final class RunText {
     private RunText() {
     }
@@ -36,13 +41,13 @@ final class RunText {
         sb.append(String.format(Locale.ROOT, "%ncycles     %s = %,.3f ms at %s (cost table %s, %s)%n",
                 RunReport.n(r.cycles()), r.latencyMs(), RunReport.mhz(board.clockHz()), board.core(),
                 board.costs().calibrated() ? "calibrated" : "uncalibrated estimate"));
-        var energy = r.energyMicrojoules();
-        if (energy.isPresent()) {
-            sb.append(String.format(Locale.ROOT, "energy     %,.2f uJ per inference (%s V x %s mA active)%n",
-                    energy.getAsDouble(), board.power().supplyVolts().text(), board.power().activeMilliamps().text()));
-        } else {
-            sb.append("energy     unknown (the board's supply or active current is not sourced)\n");
-        }
+        DutyCycle duty = o.dutyCycle();
+        Figure energy = duty.activeMicrojoules();
+        sb.append("energy     ").append(energy.known() ? EnergyText.uj(energy) + " per inference ("
+                + EnergyText.activeFigures(board) + " active)" : EnergyText.uj(energy)).append('\n');
+        sb.append("duty cycle ").append(EnergyText.dutyCycle(duty, o.inferencesPerSecond())).append('\n');
+        sb.append("battery    ").append(EnergyText.battery(o.battery(), duty, "at "
+                + EnergyText.rate(o.inferencesPerSecond()))).append('\n');
         sb.append(String.format(Locale.ROOT, "MACs       %s (%s cycles per MAC)%n", RunReport.n(macs),
                 macs == 0 ? "-" : String.format(Locale.ROOT, "%.1f", (double) r.cycles() / macs)));
         MemoryAccount m = r.machine().memory();
