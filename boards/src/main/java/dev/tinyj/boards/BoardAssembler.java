@@ -67,11 +67,16 @@ final class BoardAssembler {
     private CostTable costs() throws BoardException {
         Map<String, Integer> ops = new LinkedHashMap<>();
         for (String op : CostKeys.OPCODES) {
-            ops.put(op, size(OP + op));
+            ops.put(op, ticks(OP + op));
+        }
+        for (String key : profile.keys()) {
+            if (key.startsWith(OP) && key.indexOf('.', OP.length()) > 0) {
+                ops.put(key.substring(OP.length()), ticks(key));
+            }
         }
         Map<String, Integer> extras = new LinkedHashMap<>();
         for (String extra : CostKeys.EXTRAS) {
-            extras.put(extra, size(EXTRA + extra));
+            extras.put(extra, ticks(EXTRA + extra));
         }
         if (extras.get("free") != 0) {
             throw bad(EXTRA + "free", "must be 0, got '" + profile.get(EXTRA + "free").value() + "'");
@@ -125,9 +130,14 @@ final class BoardAssembler {
             if (known.contains(key)) {
                 continue;
             }
-            if (key.startsWith(OP) && !CostKeys.OPCODES.contains(key.substring(OP.length()))) {
-                throw new BoardException(e.where() + ": opcode '" + key.substring(OP.length())
+            String op = key.startsWith(OP) ? key.substring(OP.length()) : "";
+            String mnemonic = op.contains(".") ? op.substring(0, op.indexOf('.')) : op;
+            if (key.startsWith(OP) && !CostKeys.OPCODES.contains(mnemonic)) {
+                throw new BoardException(e.where() + ": opcode '" + mnemonic
                         + "' is not in the TinyJ subset (see CostKeys.OPCODES)");
+            } else if (key.startsWith(OP) && !CostKeys.isOpcodeKey(op)) {
+                throw new BoardException(e.where() + ": unknown form in '" + op + "' (forms: "
+                        + String.join(", ", CostKeys.FORMS) + ")");
             } else if (key.startsWith(EXTRA) && !CostKeys.EXTRAS.contains(key.substring(EXTRA.length()))) {
                 throw new BoardException(e.where() + ": no such named extra (known: "
                         + String.join(", ", CostKeys.EXTRAS) + ")");
@@ -190,6 +200,15 @@ final class BoardAssembler {
             throw bad(key, "value " + v + " does not fit in 31 bits");
         }
         return (int) v;
+    }
+
+    /** A cost in decimal cycles, as ticks ({@link CostTable#TICKS_PER_CYCLE}), rounded to the nearest. */
+    private int ticks(String key) throws BoardException {
+        double cycles = decimal(key);
+        if (cycles > 1_000_000) {
+            throw bad(key, "cost " + text(key) + " is over 1,000,000 cycles");
+        }
+        return (int) Math.round(cycles * CostTable.TICKS_PER_CYCLE);
     }
 
     /** A non-negative decimal number: digits with an optional fraction, {@code _} allowed. */

@@ -49,4 +49,27 @@ final class BoardLoader {
         Board raced = cache.putIfAbsent(id, board);
         return raced != null ? raced : board;
     }
+
+    /**
+     * Board {@code id} with its cost table replaced by the one in {@code costsFile} (a path under the
+     * profile root, e.g. {@code cores/avr8.prior}): every {@code op.*}, {@code extra.*} and
+     * {@code costs.calibrated} field comes from that file. Not cached.
+     */
+    Board loadWithCosts(String id, String costsFile) throws BoardException {
+        Board base = load(id);
+        Profile board = new ProfileReader(source).read("boards/" + base.id() + ProfileSource.BOARD_SUFFIX);
+        Profile costs = new ProfileReader(source).read(costsFile);
+        java.util.Map<String, Profile.Entry> merged = new java.util.LinkedHashMap<>();
+        board.entries().forEach((k, v) -> {
+            if (!isCostKey(k)) {
+                merged.put(k, v);
+            }
+        });
+        merged.putAll(costs.entries());
+        return BoardAssembler.assemble(id, new Profile(board.file(), merged));
+    }
+
+    private static boolean isCostKey(String key) {
+        return key.startsWith(BoardAssembler.OP) || key.startsWith(BoardAssembler.EXTRA) || key.equals("costs.calibrated");
+    }
 }

@@ -35,4 +35,14 @@ public final class Boards {
     public static Board load(String id) throws BoardException {
         return SHIPPED.load(id);
     }
+
+    /**
+     * Loads board {@code id} with another shipped cost table, e.g. {@code cores/avr8.prior} (the
+     * datasheet-derived starting point that calibration fits from; docs/cost-model.md).
+     *
+     * @throws BoardException for an unknown id, a missing file or a malformed table (file, line, field)
+     */
+    public static Board loadWithCosts(String id, String costsFile) throws BoardException {
+        return SHIPPED.loadWithCosts(id, costsFile);
+    }
 }

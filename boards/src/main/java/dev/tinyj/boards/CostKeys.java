@@ -38,6 +38,9 @@ public final class CostKeys {
      *   <li>{@code math_min_max_abs}, {@code math_min_max_abs_long}, {@code math_min_max_abs_float}:
      *       {@code Math.min/max/abs} on int, long, float
      *   <li>{@code clz}: {@code Integer.numberOfLeadingZeros}
+     *   <li>{@code invoke_inlined}, {@code return_inlined}: call and return of a method small enough
+     *       that an ahead-of-time compiler inlines it (docs/cost-model.md), instead of {@code invoke},
+     *       {@code invoke_per_arg_slot} and {@code return}
      *   <li>{@code free}: always 0 ({@code Profiler} marks, {@code Float} bit casts)
      * </ul>
      */
@@ -46,7 +49,34 @@ public final class CostKeys {
             "invoke_per_arg_slot", "switch_per_case", "newarray_per_byte", "native_call",
             "serial_print", "adc_read", "flash_read_short", "flash_read_int", "arraycopy",
             "arraycopy_per_byte", "math_min_max_abs", "math_min_max_abs_long",
-            "math_min_max_abs_float", "clz", "free");
+            "math_min_max_abs_float", "clz", "free", "invoke_inlined", "return_inlined");
+
+    /**
+     * Forms an opcode key may carry after its mnemonic, each a dot-separated suffix (e.g.
+     * {@code imul.w16x16}, {@code idiv.pow2.w16}): {@code w8}/{@code w16} (width of the operation),
+     * {@code w16x16}/{@code w32x16}/{@code w32} (multiply operand widths), {@code const} (a constant
+     * factor), {@code pow2} (division by a constant power of two), {@code var} (shift by a variable
+     * count), {@code fits} (a narrowing conversion of a value already that narrow), {@code seq} (an
+     * array access walked by an induction variable, and the {@code iadd} of its index), {@code sel} (a
+     * branch if-converted into a conditional select). The emulator's
+     * cost model chooses them (docs/cost-model.md); a table prices a form only where it differs.
+     */
+    public static final List<String> FORMS = List.of("w8", "w16", "w16x16", "w32x16", "w32", "const", "pow2",
+            "var", "fits", "seq", "sel");
+
+    /** Whether {@code key} is an opcode of the subset followed by zero or more {@link #FORMS}. */
+    public static boolean isOpcodeKey(String key) {
+        String[] parts = key.split("\\.", -1);
+        if (!OPCODES.contains(parts[0])) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            if (!FORMS.contains(parts[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static List<String> opcodes() {
         List<String> ops = new ArrayList<>(List.of(

@@ -39,31 +39,42 @@ class CostTablesTest {
     @Test
     void everyTablePricesEveryOpcodeAndExtra() throws BoardException {
         for (String id : Boards.ids()) {
-            CostTable costs = Boards.load(id).costs();
-            assertEquals(new HashSet<>(CostKeys.OPCODES), costs.opcodes().keySet(), id);
-            assertEquals(new HashSet<>(CostKeys.EXTRAS), costs.extras().keySet(), id);
-            for (String op : CostKeys.OPCODES) {
-                assertTrue(costs.opcode(op) >= 0, id + " " + op);
+            Board board = Boards.load(id);
+            for (CostTable costs : List.of(board.costs(), Boards.loadWithCosts(id, "cores/" + board.core() + ".prior").costs())) {
+                assertTrue(costs.opcodeTicks().keySet().containsAll(CostKeys.OPCODES), id);
+                assertTrue(costs.opcodeTicks().keySet().stream().allMatch(CostKeys::isOpcodeKey), id);
+                assertEquals(new HashSet<>(CostKeys.EXTRAS), costs.extraTicks().keySet(), id);
+                for (String op : CostKeys.OPCODES) {
+                    assertTrue(costs.ticks(op) >= 0, id + " " + op);
+                }
+                assertEquals(0, costs.extraTicks("free"), id);
             }
-            assertEquals(0, costs.extra("free"), id);
-            assertFalse(costs.calibrated(), id + ": no table is calibrated yet");
         }
     }
 
     @Test
-    void tablesFollowTheCoreTimingFacts() throws BoardException {
-        CostTable avr = Boards.load("arduino-uno").costs();
-        CostTable m4 = Boards.load("nucleo-l4r5zi").costs();
-        assertEquals(4, avr.opcode("iadd"), "32-bit add is four 8-bit ops");
-        assertEquals(1, avr.extra("branch_taken"));
-        assertTrue(avr.opcode("idiv") > 100 && avr.opcode("ldiv") > avr.opcode("idiv"));
-        assertTrue(avr.opcode("fadd") >= 10, "soft-float");
-        assertEquals(1, m4.opcode("iadd"));
-        assertEquals(1, m4.opcode("imul"));
-        assertEquals(7, m4.opcode("idiv"));
-        assertEquals(2, m4.extra("branch_taken"));
-        assertEquals(1, m4.opcode("fmul"), "FPU");
-        assertEquals(1, m4.extra("clz"));
+    void priorTablesFollowTheCoreTimingFacts() throws BoardException {
+        CostTable avr = Boards.loadWithCosts("arduino-uno", "cores/avr8.prior").costs();
+        CostTable m4 = Boards.loadWithCosts("nucleo-l4r5zi", "cores/cortex-m4.prior").costs();
+        assertEquals(4.0, avr.cycles("op.iadd"), "32-bit add is four 8-bit ops");
+        assertEquals(2.0, avr.cycles("op.iadd.w16"), "ADD + ADC");
+        assertEquals(1.0, avr.cycles("op.iadd.w8"), "ADD");
+        assertEquals(3.0, avr.cycles("op.imul.w8"), "MULS 2 + MOVW 1");
+        assertEquals(1.0, avr.cycles("extra.branch_taken"));
+        assertTrue(avr.cycles("op.idiv") > 100 && avr.cycles("op.ldiv") > avr.cycles("op.idiv"));
+        assertTrue(avr.cycles("op.fadd") >= 10, "soft-float");
+        assertEquals(1.0, m4.cycles("op.iadd"));
+        assertEquals(1.0, m4.cycles("op.imul"));
+        assertEquals(7.0, m4.cycles("op.idiv"));
+        assertEquals(2.0, m4.cycles("extra.branch_taken"));
+        assertEquals(1.0, m4.cycles("op.fmul"), "FPU");
+        assertEquals(1.0, m4.cycles("extra.clz"));
+        assertEquals(1.0, m4.cycles("op.imul.w16x16"), "a form the M4 table does not price falls back to imul");
+    }
+
+    @Test
+    void aFormFallsBackToItsNearestPricedPrefix() throws BoardException {
+        assertEquals("idiv.pow2", Boards.loadWithCosts("arduino-uno", "cores/avr8.prior").costs().resolve("idiv.pow2.w32x16"));
     }
 
     @Test

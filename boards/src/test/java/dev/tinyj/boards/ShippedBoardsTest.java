@@ -50,9 +50,8 @@ class ShippedBoardsTest {
         assertEquals(new MemoryModel(2, 2, 4, 2), uno.memory());
         assertEquals(new CodeSizeModel(3.0, 8, false), uno.codeSize());
         assertEquals("avr8", uno.costs().core());
-        assertFalse(uno.costs().calibrated());
-        assertEquals(4, uno.costs().opcode("iadd"));
-        assertEquals(1, uno.costs().extra("array_load_flash"));
+        assertTrue(uno.costs().calibrated());
+        assertTrue(uno.costs().cycles("op.iadd") > uno.costs().cycles("op.iadd.w8"), "32-bit add dearer than 8-bit");
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.lang.classfile.Opcode;
 import java.lang.constant.ConstantDescs;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
 import java.util.Map;
 
 /**
@@ -29,10 +29,11 @@ import java.util.Map;
  */
 final class ProbeRun {
     /** The whole observable state after a call. */
+    /** {@code cycles} is in ticks (CostTable.TICKS_PER_CYCLE per cycle), exact for fractional costs. */
     record State(long result, List<Long> stack, long cycles) {
     }
 
-    /** A guest fault as a test sees it; {@code cycles} counts from the start of the call. */
+    /** A guest fault as a test sees it; {@code cycles} counts ticks from the start of the call. */
     record Fault(FaultKind kind, String message, List<GuestFault.Frame> stack, long cycles) {
     }
 
@@ -64,23 +65,41 @@ final class ProbeRun {
         }
     }
 
-    /** Base cycles of a JVMS opcode mnemonic on this board. */
-    int op(String mnemonic) {
-        return costs.opcode(mnemonic);
+    /** Ticks of an opcode key (a mnemonic, or one with forms) on this board. */
+    int op(String key) {
+        return costs.ticks(key);
     }
 
-    /** Cycles of a named extra on this board. */
+    /** Ticks of a named extra on this board. */
     int extra(String name) {
-        return costs.extra(name);
+        return costs.extraTicks(name);
     }
 
-    /** Base cycles of one instruction: its mnemonic, or for a wide form the op plus {@code wide}. */
-    int base(Opcode opcode) {
-        String m = opcode.name().toLowerCase(Locale.ROOT);
-        return opcode.isWide() ? op(m.substring(0, m.length() - 2)) + op("wide") : op(m);
+    /**
+     * Base ticks of one instruction of method {@code method} at bytecode offset {@code bci}: the
+     * opcode terms of its cost recipe (the cost model's key for it, plus {@code wide}), without the
+     * extras (bounds checks, invoke and return frames), which tests add by name.
+     */
+    private long base(String method, int bci) {
+        for (var m : machine.program().methods()) {
+            if (m.owner.equals(Probe.OWNER) && m.name.equals(method)) {
+                for (int pc = 0; pc < m.bytecodeAt.length; pc++) {
+                    if (m.bytecodeAt[pc] == bci && m.recipeAt[pc] != null) {
+                        long sum = 0;
+                        for (var t : m.recipeAt[pc].terms()) {
+                            if (t.key().startsWith("op.")) {
+                                sum += (long) costs.keyTicks(t.key()) * t.times();
+                            }
+                        }
+                        return sum;
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException(probe + ": no instruction at " + method + "@" + bci);
     }
 
-    /** Base cycles of every instruction of the given segments of {@code run} (segment 0 is the entry). */
+    /** Base ticks of every instruction of the given segments of {@code run} (segment 0 is the entry). */
     long cost(int... segments) {
         List<List<Instruction>> all = probe.segments();
         if (segments.length == 0) {
@@ -89,23 +108,35 @@ final class ProbeRun {
             }
             segments = new int[] {0};
         }
+        int[] start = new int[all.size()];
+        int bci = 0;
+        for (int k = 0; k < all.size(); k++) {
+            start[k] = bci;
+            for (Instruction ins : all.get(k)) {
+                bci += ins.sizeInBytes();
+            }
+        }
         long sum = 0;
         for (int k : segments) {
+            int at = start[k];
             for (Instruction ins : all.get(k)) {
-                sum += base(ins.opcode());
+                sum += base(Probe.RUN, at);
+                at += ins.sizeInBytes();
             }
         }
         return sum;
     }
 
-    /** Base cycles of every instruction of helper method {@code name} (straight-line helpers). */
+    /** Base ticks of every instruction of helper method {@code name} (straight-line helpers). */
     long helperCost(String name) {
-        long sum = 0;
         for (var m : probe.methodsUnderTest()) {
             if (m.methodName().equalsString(name)) {
+                long sum = 0;
+                int bci = 0;
                 for (var e : m.code().orElseThrow()) {
                     if (e instanceof Instruction ins) {
-                        sum += base(ins.opcode());
+                        sum += base(name, bci);
+                        bci += ins.sizeInBytes();
                     }
                 }
                 return sum;
@@ -114,11 +145,13 @@ final class ProbeRun {
         throw new IllegalArgumentException(probe + " has no helper " + name);
     }
 
-    /** Base cycles of {@code run}'s entry segment up to and including the first {@code op}. */
+    /** Base ticks of {@code run}'s entry segment up to and including the first {@code op}. */
     long costThrough(Opcode op) {
         long sum = 0;
+        int bci = 0;
         for (Instruction ins : probe.segments().get(0)) {
-            sum += base(ins.opcode());
+            sum += base(Probe.RUN, bci);
+            bci += ins.sizeInBytes();
             if (ins.opcode() == op) {
                 return sum;
             }
@@ -159,9 +192,9 @@ final class ProbeRun {
 
     /** Calls {@code run} with {@code args} (Integer, Long, Float or {@link Ref}). */
     State call(Object... args) {
-        long before = machine.cycles();
+        long before = machine.ticks();
         long result = machine.call(Probe.OWNER, Probe.RUN, probe.type.descriptorString(), slots(args));
-        long cycles = machine.cycles() - before;
+        long cycles = machine.ticks() - before;
         List<Long> stack = new ArrayList<>();
         if (probe.guarded) {
             stack.add(machine.staticValue(Probe.OWNER, "guard"));
@@ -176,10 +209,10 @@ final class ProbeRun {
 
     /** Calls {@code run}, which must fault. */
     Fault fault(Object... args) {
-        long before = machine.cycles();
+        long before = machine.ticks();
         GuestFault f = assertThrows(GuestFault.class,
                 () -> machine.call(Probe.OWNER, Probe.RUN, probe.type.descriptorString(), slots(args)));
-        return new Fault(f.kind(), f.getMessage(), f.stack(), f.cycles() - before);
+        return new Fault(f.kind(), f.getMessage(), f.stack(), machine.ticks() - before);
     }
 
     private static long[] slots(Object... args) {

@@ -19,6 +19,8 @@ public final class DecodedMethod {
     public int[] bytecodeAt;
     /** Per code index of an instruction start: its source line (0 when unknown). */
     public int[] lineAt;
+    /** Per code index of an instruction start: what it is charged, term by term; null elsewhere. */
+    public dev.tinyj.emulator.vm.cost.CostRecipe[] recipeAt;
     /** JVM local slots (parameters first), from the Code attribute. */
     public final int maxLocals;
     /** JVM operand-stack slots, from the Code attribute. */

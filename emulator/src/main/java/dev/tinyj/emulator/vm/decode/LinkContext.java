@@ -20,6 +20,9 @@ interface LinkContext {
     /** The @Progmem initialiser starting at {@code bytecode} in {@code owner.<clinit>}, or null. */
     dev.tinyj.emulator.vm.verify.ProgmemTable progmemAt(String owner, String method, int bytecode);
 
+    /** Whether calls to this firmware method are inlined by the execution model (InlinePolicy). */
+    boolean inlined(String owner, String name, String descriptor);
+
     CostTable costs();
 
     MemoryModel memory();

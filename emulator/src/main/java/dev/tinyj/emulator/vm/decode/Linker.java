@@ -2,6 +2,7 @@ package dev.tinyj.emulator.vm.decode;
 
 import dev.tinyj.boards.Board;
 import dev.tinyj.boards.CostTable;
+import dev.tinyj.emulator.vm.cost.InlinePolicy;
 import dev.tinyj.boards.MemoryModel;
 import dev.tinyj.emulator.vm.load.FirmwareImage;
 import dev.tinyj.emulator.vm.load.ImageException;
@@ -38,6 +39,9 @@ public final class Linker implements LinkContext {
     private final List<String> strings = new ArrayList<>();
     private final List<String> sites = new ArrayList<>();
     private int staticBytes;
+    private final Map<String, Boolean> inlinedCache = new java.util.HashMap<>();
+    /** Extra entry points of the main class (called from the host, so never inlined). */
+    private java.util.Set<String> entryPoints = java.util.Set.of();
 
     private Linker(FirmwareImage image, Board board) {
         this.image = image;
@@ -57,7 +61,9 @@ public final class Linker implements LinkContext {
         if (!verified.ok()) {
             throw new IllegalArgumentException("cannot link a program with subset violations");
         }
-        return new Linker(image, board).run(verified.reachableMethods(), verified.initOrder(),
+        Linker linker = new Linker(image, board);
+        linker.entryPoints = verified.entryPoints();
+        return linker.run(verified.reachableMethods(), verified.initOrder(),
                 verified.progmemTables());
     }
 
@@ -198,6 +204,28 @@ public final class Linker implements LinkContext {
             return null;
         }
         return progmemByStart.get(owner + ".<clinit>@" + bytecode);
+    }
+
+    private java.util.Optional<ClassModel> classModel(String owner) {
+        try {
+            return image.classModel(owner);
+        } catch (ImageException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean inlined(String owner, String name, String descriptor) {
+        if (owner.equals(image.mainClass()) && entryPoints.contains(name)) {
+            return false;
+        }
+        return inlinedCache.computeIfAbsent(owner + "." + name + descriptor, k -> classModel(owner)
+                .flatMap(cls -> cls.methods().stream()
+                        .filter(m -> m.methodName().equalsString(name) && m.methodType().equalsString(descriptor))
+                        .findFirst())
+                .flatMap(m -> m.findAttribute(java.lang.classfile.Attributes.code()))
+                .map(code -> InlinePolicy.inlines(name, code))
+                .orElse(false));
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.tinyj.emulator.vm.decode;
 
 import dev.tinyj.boards.CostTable;
+import dev.tinyj.emulator.vm.cost.CostRecipe;
+import dev.tinyj.emulator.vm.cost.InlinePolicy;
+import dev.tinyj.emulator.vm.cost.MethodCosts;
 import dev.tinyj.emulator.vm.natives.NativeCatalog;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.CodeElement;
@@ -45,6 +48,14 @@ import java.util.Map;
 final class Predecoder {
     private final LinkContext ctx;
     private final CostTable costs;
+    /** Terms of the instruction being emitted (see {@link CostRecipe}). */
+    private List<CostRecipe.Term> terms = new ArrayList<>();
+    private String dynamicKey;
+    private int dynamicTimes;
+    /** Whether the method being decoded is inlined into its callers ({@link InlinePolicy}). */
+    private boolean selfInlined;
+    /** Whether the branch being emitted is if-converted (no taken-branch charge). */
+    private boolean select;
 
     Predecoder(LinkContext ctx) {
         this.ctx = ctx;
@@ -95,6 +106,15 @@ final class Predecoder {
         java.util.Arrays.fill(bcAt, -1);
         int skippedBytes = 0;
         int maxStack = code.maxStack();
+        List<Instruction> instructions = new ArrayList<>(items.size());
+        for (Item it : items) {
+            instructions.add(it.ins());
+        }
+        MethodCosts.Plan plan = MethodCosts.plan(instructions, labelItem, mm.methodTypeSymbol(), code.maxLocals(),
+                maxStack, ctx.memory().pointerBytes() * 8);
+        String[] keys = plan.keys();
+        selfInlined = ctx.inlined(owner, name, desc);
+        CostRecipe[] recipes = new CostRecipe[out.length];
         for (int k = 0; k < items.size(); k++) {
             Item it = items.get(k);
             int pc = at[k];
@@ -112,7 +132,12 @@ final class Predecoder {
                 skippedBytes += pm.endOffset() - pm.startOffset();
                 continue;
             }
-            emit(it, out, pc, labelItem, at, owner, name, desc, cls);
+            terms = new ArrayList<>();
+            dynamicKey = null;
+            dynamicTimes = 0;
+            select = plan.select()[k];
+            emit(it, keys[k], out, pc, labelItem, at, owner, name, desc, cls);
+            recipes[pc] = new CostRecipe(List.copyOf(terms), dynamicKey, dynamicTimes);
         }
 
         MethodTypeDesc type = mm.methodTypeSymbol();
@@ -128,6 +153,7 @@ final class Predecoder {
         m.code = out;
         m.bytecodeAt = bcAt;
         m.lineAt = lnAt;
+        m.recipeAt = recipes;
         return m;
     }
 
@@ -209,29 +235,41 @@ final class Predecoder {
         };
     }
 
-    /** Base cycles of a JVMS instruction: its mnemonic's cost, plus {@code wide} for wide forms. */
-    private int baseCost(Opcode op) {
-        String mnemonic = op.name().toLowerCase(java.util.Locale.ROOT);
-        boolean wide = op.bytecode() > 0xFF;
-        if (wide) {
-            mnemonic = mnemonic.substring(0, mnemonic.length() - 2);
-            return costs.opcode(mnemonic) + costs.opcode("wide");
+    /** Ticks of {@code key} ({@code op.<mnemonic>[.<form>]} or {@code extra.<name>}) x times, recorded as a term. */
+    private int charge(String key, int times) {
+        if (times == 0) {
+            return 0;
         }
-        return costs.opcode(mnemonic);
+        terms.add(new CostRecipe.Term(key, times));
+        return costs.keyTicks(key) * times;
     }
 
-    private static int word(int op, int cycles) {
-        if (cycles < 0 || cycles > 0xFFFFFF) {
-            throw new IllegalStateException("cost out of range: " + cycles);
-        }
-        return op | cycles << 8;
+    /** Records the per-event term of the instruction being emitted and returns its ticks per event. */
+    private int perEvent(String extra, int times) {
+        dynamicKey = "extra." + extra;
+        dynamicTimes = times;
+        return costs.extraTicks(extra) * times;
     }
 
-    private void emit(Item it, int[] out, int pc, Map<Label, Integer> labelItem, int[] at, String owner,
+    /** Base cycles of an instruction: its cost-model key, plus {@code wide} for wide forms. */
+    private int baseCost(Opcode op, String key) {
+        return charge("op." + key, 1) + (op.bytecode() > 0xFF ? charge("op.wide", 1) : 0);
+    }
+
+    private static int word(int op, int ticks) {
+        if (ticks < 0 || ticks > 0xFFFFFF) {
+            throw new IllegalStateException("cost out of range: " + ticks + " ticks");
+        }
+        return op | ticks << 8;
+    }
+
+    private void emit(Item it, String key, int[] out, int pc, Map<Label, Integer> labelItem, int[] at, String owner,
             String name, String desc, ClassModel cls) {
         Instruction ins = it.ins();
         Opcode opc = ins.opcode();
-        int cost = baseCost(opc);
+        // an inlined method's return leaves its value in registers: only return_inlined is charged
+        boolean inlinedReturn = selfInlined && ins instanceof java.lang.classfile.instruction.ReturnInstruction;
+        int cost = inlinedReturn ? 0 : baseCost(opc, key);
         switch (ins) {
             case ConstantInstruction ci -> {
                 // aconst_null's constantValue() is ConstantDescs.NULL (a dynamic constant), not null
@@ -273,8 +311,17 @@ final class Predecoder {
                     case GOTO_W -> Op.GOTO;
                     default -> opc.bytecode();
                 };
+                int target = at[labelItem.get(bi.target())];
+                if (op != Op.GOTO) {
+                    // a conditional branch's target word carries its taken-branch cycles in the top byte
+                    int taken = select ? 0 : perEvent("branch_taken", 1);
+                    if (target > 0xFFFFFF || taken > 0xFF) {
+                        throw new IllegalStateException("branch target or taken ticks out of range in " + name);
+                    }
+                    target |= taken << 24;
+                }
                 out[pc] = word(op, cost);
-                out[pc + 1] = at[labelItem.get(bi.target())];
+                out[pc + 1] = target;
             }
             case TableSwitchInstruction ts -> {
                 out[pc] = word(Op.TABLESWITCH, cost);
@@ -293,7 +340,7 @@ final class Predecoder {
                 List<SwitchCase> cases = new ArrayList<>(ls.cases());
                 cases.sort((a, b) -> Integer.compare(a.caseValue(), b.caseValue()));
                 int steps = 32 - Integer.numberOfLeadingZeros(cases.size());
-                out[pc] = word(Op.LOOKUPSWITCH, cost + costs.extra("switch_per_case") * steps);
+                out[pc] = word(Op.LOOKUPSWITCH, cost + charge("extra.switch_per_case", steps));
                 out[pc + 1] = at[labelItem.get(ls.defaultTarget())];
                 out[pc + 2] = cases.size();
                 for (int k = 0; k < cases.size(); k++) {
@@ -331,17 +378,26 @@ final class Predecoder {
                     for (var p : ii.typeSymbol().parameterList()) {
                         args += TypeKind.from(p).slotSize();
                     }
-                    out[pc] = word(Op.INVOKE, cost + costs.extra("invoke") + costs.extra("invoke_per_arg_slot") * args);
+                    int call = ctx.inlined(o, n, d) ? charge("extra.invoke_inlined", 1)
+                            : charge("extra.invoke", 1) + charge("extra.invoke_per_arg_slot", args);
+                    out[pc] = word(Op.INVOKE, cost + call);
                     out[pc + 1] = target;
                 } else {
                     NativeCatalog.Native nat = NativeCatalog.find(o, n, d).orElseThrow(
                             () -> new IllegalStateException("unresolved call " + o + "." + n + d));
-                    int c = nat.costExtra().equals("free") ? 0 : cost + costs.extra(nat.costExtra());
+                    int c;
+                    if (nat.costExtra().equals("free")) {
+                        terms.clear();
+                        c = 0;
+                    } else {
+                        c = cost + charge("extra." + nat.costExtra(), 1);
+                    }
                     out[pc] = word(Op.INVOKE_NATIVE, c);
                     out[pc + 1] = nat.id();
                 }
             }
             case NewPrimitiveArrayInstruction na -> {
+                perEvent("newarray_per_byte", 1);
                 out[pc] = word(Op.NEWARRAY, cost);
                 out[pc + 1] = na.typeKind().newarrayCode();
                 out[pc + 2] = ctx.allocationSite(displayName(owner, name, desc) + " ("
@@ -360,16 +416,20 @@ final class Predecoder {
                     case LALOAD -> 8;
                     default -> 4;
                 };
-                out[pc] = word(opc.bytecode(), cost + costs.extra("array_bounds_check"));
-                out[pc + 1] = costs.extra("array_load_flash") * elem;
+                out[pc] = word(opc.bytecode(), cost + charge("extra.array_bounds_check", 1));
+                out[pc + 1] = perEvent("array_load_flash", elem);
             }
             case IASTORE, LASTORE, FASTORE, BASTORE, CASTORE, SASTORE ->
-                    out[pc] = word(opc.bytecode(), cost + costs.extra("array_bounds_check"));
-            case IRETURN, FRETURN, ARETURN -> out[pc] = word(Op.RETURN1, cost + costs.extra("return"));
-            case LRETURN -> out[pc] = word(Op.RETURN2, cost + costs.extra("return"));
-            case RETURN -> out[pc] = word(Op.RETURN, cost + costs.extra("return"));
+                    out[pc] = word(opc.bytecode(), cost + charge("extra.array_bounds_check", 1));
+            case IRETURN, FRETURN, ARETURN -> out[pc] = word(Op.RETURN1, cost + returnCost());
+            case LRETURN -> out[pc] = word(Op.RETURN2, cost + returnCost());
+            case RETURN -> out[pc] = word(Op.RETURN, cost + returnCost());
             default -> out[pc] = word(opc.bytecode(), cost);
         }
+    }
+
+    private int returnCost() {
+        return charge(selfInlined ? "extra.return_inlined" : "extra.return", 1);
     }
 
     private static String displayName(String owner, String name, String desc) {

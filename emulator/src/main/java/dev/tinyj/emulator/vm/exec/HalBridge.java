@@ -142,7 +142,7 @@ final class HalBridge {
                     write(b);
                 }
             }
-            case MCU_CYCLES -> { s[sp] = machine.interpreter().cycles; s[sp + 1] = 0; sp += 2; }
+            case MCU_CYCLES -> { s[sp] = machine.interpreter().cycles(); s[sp + 1] = 0; sp += 2; }
             case MCU_MICROS -> { s[sp] = micros(); s[sp + 1] = 0; sp += 2; }
             case MCU_MILLIS -> { s[sp] = micros() / 1000; s[sp + 1] = 0; sp += 2; }
             case MCU_SLEEP_MICROS -> {
@@ -209,7 +209,7 @@ final class HalBridge {
                         : (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8 | (b[off + 2] & 0xFF) << 16 | b[off + 3] << 24;
             }
             case PROFILER_BEGIN, PROFILER_END -> marks.add(new Mark((int) s[--sp], id == PROFILER_BEGIN,
-                    machine.interpreter().cycles));
+                    machine.interpreter().cycles()));
             case SEMIHOST_READ -> {
                 sp -= 2;
                 GuestArray a = array(s[sp - 1]);
@@ -246,7 +246,7 @@ final class HalBridge {
 
     private long micros() {
         Interpreter in = machine.interpreter();
-        return in.cycles * 1_000_000L / machine.board().clockHz() + sleptMicros;
+        return in.cycles() * 1_000_000L / machine.board().clockHz() + sleptMicros;
     }
 
     /** System.arraycopy with its JDK checks, as guest faults; charges arraycopy_per_byte. */
@@ -266,6 +266,6 @@ final class HalBridge {
             throw new Trap(FaultKind.FLASH_WRITE, "System.arraycopy into a flash array");
         }
         System.arraycopy(src.data(), srcPos, dst.data(), dstPos, len);
-        machine.interpreter().cycles += (long) arraycopyPerByte * len * GuestArray.elementBytes(src.type);
+        machine.interpreter().ticks += (long) arraycopyPerByte * len * GuestArray.elementBytes(src.type);
     }
 }

@@ -29,7 +29,6 @@ final class Interpreter {
     private final long[] statics;
     private final ArrayTable arrays;
     private final MemoryAccount mem;
-    private final int branchTaken;
     private final int newarrayPerByte;
     private final int arrayHeaderBytes;
 
@@ -39,23 +38,29 @@ final class Interpreter {
     private int[] frameFp = new int[64];
     private int depth;
 
-    /** Cycles so far; natives read and add to it. */
-    long cycles;
+    /** Cost so far in ticks ({@link dev.tinyj.boards.CostTable#TICKS_PER_CYCLE} per cycle); natives read and add to it. */
+    long ticks;
     /** Bytecode instructions executed so far (predecoded instructions; a skipped @Progmem initialiser counts 1). */
     long instructions;
+    /** Whole cycles so far. */
+    long cycles() {
+        return ticks / dev.tinyj.boards.CostTable.TICKS_PER_CYCLE;
+    }
+
     /** Cycles one call may take before the watchdog bites (for the message). */
     long watchdogBudget;
     /** Whether {@code loop()} is running (allocation is a fault). */
     boolean inLoop;
+    /** Per-instruction counts when profiling, else null (one predictable test per instruction). */
+    ExecutionProfile profile;
 
     Interpreter(Machine machine, DecodedMethod[] methods, long[] statics, ArrayTable arrays, MemoryAccount mem,
-            int branchTaken, int newarrayPerByte, int arrayHeaderBytes) {
+            int newarrayPerByte, int arrayHeaderBytes) {
         this.machine = machine;
         this.methods = methods;
         this.statics = statics;
         this.arrays = arrays;
         this.mem = mem;
-        this.branchTaken = branchTaken;
         this.newarrayPerByte = newarrayPerByte;
         this.arrayHeaderBytes = arrayHeaderBytes;
     }
@@ -103,14 +108,17 @@ final class Interpreter {
         int pc = 0;
         int fp = 0;
         int sp = m.maxLocals;
-        long cyc = cycles;
+        long cyc = ticks;
         long count = instructions;
-        final int taken = branchTaken;
+        final ExecutionProfile prof = profile;
         try {
             while (true) {
                 int w = code[pc];
                 cyc += w >>> 8;
                 count++;
+                if (prof != null) {
+                    prof.hits[m.id][pc]++;
+                }
                 switch (w & 0xFF) {
                     case Op.PUSH -> { s[sp++] = code[pc + 1]; pc += 2; }
                     case Op.PUSH2 -> {
@@ -135,19 +143,34 @@ final class Interpreter {
                     case Op.IALOAD -> {
                         GuestArray a = heap[(int) s[sp - 2]];
                         s[sp - 2] = a.i[index(a, s[--sp])];
-                        cyc += a.inFlash ? code[pc + 1] : 0;
+                        if (a.inFlash) {
+                            cyc += code[pc + 1];
+                            if (prof != null) {
+                                prof.events[m.id][pc]++;
+                            }
+                        }
                         pc += 2;
                     }
                     case Op.BALOAD -> {
                         GuestArray a = heap[(int) s[sp - 2]];
                         s[sp - 2] = a.b[index(a, s[--sp])];
-                        cyc += a.inFlash ? code[pc + 1] : 0;
+                        if (a.inFlash) {
+                            cyc += code[pc + 1];
+                            if (prof != null) {
+                                prof.events[m.id][pc]++;
+                            }
+                        }
                         pc += 2;
                     }
                     case Op.SALOAD -> {
                         GuestArray a = heap[(int) s[sp - 2]];
                         s[sp - 2] = a.s[index(a, s[--sp])];
-                        cyc += a.inFlash ? code[pc + 1] : 0;
+                        if (a.inFlash) {
+                            cyc += code[pc + 1];
+                            if (prof != null) {
+                                prof.events[m.id][pc]++;
+                            }
+                        }
                         pc += 2;
                     }
                     case Op.LALOAD, Op.FALOAD, Op.CALOAD -> {
@@ -160,7 +183,12 @@ final class Interpreter {
                             s[sp - 2] = (w & 0xFF) == Op.FALOAD ? Float.floatToRawIntBits(a.f[k]) : a.c[k];
                             sp--;
                         }
-                        cyc += a.inFlash ? code[pc + 1] : 0;
+                        if (a.inFlash) {
+                            cyc += code[pc + 1];
+                            if (prof != null) {
+                                prof.events[m.id][pc]++;
+                            }
+                        }
                         pc += 2;
                     }
                     case Op.IASTORE -> {
@@ -252,8 +280,12 @@ final class Interpreter {
                             jump = Alu.compare(op, (int) s[sp], (int) s[sp + 1]);
                         }
                         if (jump) {
-                            pc = code[pc + 1];
-                            cyc += taken;
+                            if (prof != null) {
+                                prof.events[m.id][pc]++;
+                            }
+                            int t = code[pc + 1];
+                            pc = t & 0xFFFFFF;
+                            cyc += t >>> 24;
                             if (cyc > watchdog) {
                                 throw watchdogTrap(watchdog);
                             }
@@ -300,9 +332,9 @@ final class Interpreter {
                         }
                     }
                     case Op.INVOKE_NATIVE -> {
-                        cycles = cyc;
+                        ticks = cyc;
                         sp = machine.hal.call(code[pc + 1], s, sp);
-                        cyc = cycles;
+                        cyc = ticks;
                         heap = arrays.raw();
                         pc += 2;
                         if (cyc > watchdog) {
@@ -314,7 +346,7 @@ final class Interpreter {
                         long v = op == Op.RETURN ? 0 : s[op == Op.RETURN1 ? sp - 1 : sp - 2];
                         mem.popFrame(m.frameBytes);
                         if (depth == 0) {
-                            cycles = cyc;
+                            ticks = cyc;
                             instructions = count;
                             return v;
                         }
@@ -338,6 +370,9 @@ final class Interpreter {
                         s[sp - 1] = arrays.add(a);
                         heap = arrays.raw();
                         cyc += (long) newarrayPerByte * a.dataBytes();
+                        if (prof != null) {
+                            prof.events[m.id][pc] += a.dataBytes();
+                        }
                         pc += 3;
                     }
                     case Op.NOP -> pc++;
@@ -346,18 +381,18 @@ final class Interpreter {
                 }
             }
         } catch (Trap t) {
-            cycles = cyc;
+            ticks = cyc;
             instructions = count;
             if (t.kind == null) {
                 throw t;
             }
             throw fault(t, m, pc);
         } catch (NullPointerException e) {
-            cycles = cyc;
+            ticks = cyc;
             instructions = count;
             throw fault(new Trap(FaultKind.NULL_ARRAY, "array operation on null"), m, pc);
         } catch (ArithmeticException e) {
-            cycles = cyc;
+            ticks = cyc;
             instructions = count;
             throw fault(new Trap(FaultKind.DIVIDE_BY_ZERO, "integer division by zero"), m, pc);
         }
@@ -425,7 +460,7 @@ final class Interpreter {
         for (int d = depth - 1; d >= 0; d--) {
             frames.add(frame(frameMethod[d], Math.max(0, framePc[d] - 2)));
         }
-        return new GuestFault(t.kind, t.getMessage(), frames, cycles);
+        return new GuestFault(t.kind, t.getMessage(), frames, cycles());
     }
 
     private static GuestFault.Frame frame(DecodedMethod m, int pc) {

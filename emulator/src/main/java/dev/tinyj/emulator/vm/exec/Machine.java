@@ -1,6 +1,7 @@
 package dev.tinyj.emulator.vm.exec;
 
 import dev.tinyj.boards.Board;
+import dev.tinyj.boards.CostTable;
 import dev.tinyj.emulator.vm.decode.DecodedMethod;
 import dev.tinyj.emulator.vm.decode.Program;
 import dev.tinyj.emulator.vm.decode.StaticField;
@@ -60,8 +61,8 @@ public final class Machine {
         }
         var costs = board.costs();
         this.interpreter = new Interpreter(this, program.methods(), statics, arrays, memory,
-                costs.extra("branch_taken"), costs.extra("newarray_per_byte"), board.memory().arrayHeaderBytes());
-        this.hal = new HalBridge(this, options, costs.extra("arraycopy_per_byte"));
+                costs.extraTicks("newarray_per_byte"), board.memory().arrayHeaderBytes());
+        this.hal = new HalBridge(this, options, costs.extraTicks("arraycopy_per_byte"));
         if (memory.staticsOverflow()) {
             throw new GuestFault(FaultKind.SRAM_OVERFLOW, "static fields (" + program.staticBytes()
                     + " B) and the VM base (" + board.vmSramBytes() + " B) exceed " + board.id() + "'s "
@@ -135,7 +136,7 @@ public final class Machine {
         long sp = memory.stackPointer();
         try {
             // the watchdog is fed when each <clinit>, setup() or loop() call returns
-            long limit = interpreter.cycles + options.watchdogCycles();
+            long limit = interpreter.ticks + options.watchdogCycles() * CostTable.TICKS_PER_CYCLE;
             interpreter.watchdogBudget = options.watchdogCycles();
             return interpreter.call(id, args, limit < 0 ? Long.MAX_VALUE : limit);
         } catch (Trap t) {
@@ -156,7 +157,15 @@ public final class Machine {
 
     /** Cycles executed since reset. */
     public long cycles() {
-        return interpreter.cycles;
+        return interpreter.cycles();
+    }
+
+    /**
+     * Cost so far in ticks ({@link CostTable#TICKS_PER_CYCLE} per cycle): the exact sum of the
+     * table's fractional costs, of which {@link #cycles()} is the whole part.
+     */
+    public long ticks() {
+        return interpreter.ticks;
     }
 
     /**
@@ -177,6 +186,27 @@ public final class Machine {
     /** The last PWM duty (0..255) the firmware wrote to {@code pin} with {@code Gpio.analogWrite}. */
     public int pwmDuty(int pin) {
         return hal.duty(pin);
+    }
+
+    /**
+     * Starts (or restarts) counting executions per instruction; cycles are unchanged. Costs one test
+     * per instruction while on, so only calibration and profiling turn it on.
+     */
+    public void startProfile() {
+        interpreter.profile = new ExecutionProfile(program.methods());
+    }
+
+    /**
+     * How many times each cost-table key was charged since {@link #startProfile()} (see
+     * {@link ExecutionProfile#keyCounts}).
+     *
+     * @throws IllegalStateException when profiling was not started
+     */
+    public java.util.Map<String, Long> costKeyCounts() {
+        if (interpreter.profile == null) {
+            throw new IllegalStateException("profiling was not started");
+        }
+        return interpreter.profile.keyCounts(program.methods());
     }
 
     /** Bytecode instructions executed since reset. */
@@ -230,7 +260,7 @@ public final class Machine {
         long at = memory.allocate(board.memory().arrayHeaderBytes() + contents.length);
         if (at < 0) {
             throw new GuestFault(FaultKind.SRAM_OVERFLOW, "host allocation of byte[" + contents.length
-                    + "] does not fit", List.of(), interpreter.cycles);
+                    + "] does not fit", List.of(), interpreter.cycles());
         }
         GuestArray a = GuestArray.allocate(GuestArray.T_BYTE, contents.length, false);
         System.arraycopy(contents, 0, a.b, 0, contents.length);

@@ -137,7 +137,7 @@ public final class SubsetVerifier {
         violations.addAll(fields.violations());
         List<Violation> sorted = new ArrayList<>(violations);
         sorted.sort(null);
-        return new VerifiedProgram(sorted, graph.order(), initOrder, fields.tables(), graph.maxDepth());
+        return new VerifiedProgram(sorted, graph.order(), initOrder, fields.tables(), graph.maxDepth(), entries);
     }
 
     private boolean isEntry(MethodModel m) {

@@ -19,8 +19,9 @@ import java.util.List;
  *     and intrinsic calls add no frame)
  */
 public record VerifiedProgram(List<Violation> violations, List<MethodRef> reachableMethods, List<String> initOrder,
-        List<ProgmemTable> progmemTables, int maxCallDepth) {
+        List<ProgmemTable> progmemTables, int maxCallDepth, java.util.Set<String> entryPoints) {
     public VerifiedProgram {
+        entryPoints = java.util.Set.copyOf(entryPoints);
         violations = List.copyOf(violations);
         reachableMethods = List.copyOf(reachableMethods);
         initOrder = List.copyOf(initOrder);

@@ -28,10 +28,7 @@ class MachineSmokeTest {
         }
         ops.put("wide", 1);
         Map<String, Integer> extras = new HashMap<>();
-        for (String e : List.of("branch_taken", "array_load_flash", "array_bounds_check", "invoke", "return",
-                "invoke_per_arg_slot", "switch_per_case", "newarray_per_byte", "native_call", "serial_print",
-                "adc_read", "flash_read_short", "flash_read_int", "arraycopy", "arraycopy_per_byte",
-                "math_min_max_abs", "math_min_max_abs_long", "math_min_max_abs_float", "clz")) {
+        for (String e : dev.tinyj.boards.CostKeys.EXTRAS) {
             extras.put(e, 1);
         }
         extras.put("free", 0);
