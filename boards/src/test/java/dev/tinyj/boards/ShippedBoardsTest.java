@@ -48,7 +48,7 @@ class ShippedBoardsTest {
         assertEquals(157, uno.vmSramBytes());
         assertEquals(444, uno.vmFlashBytes());
         assertEquals(new MemoryModel(2, 2, 4, 2), uno.memory());
-        assertEquals(new CodeSizeModel(3.0, 8, false), uno.codeSize());
+        assertEquals(new CodeSizeModel(2.92, 0, true), uno.codeSize());
         assertEquals("avr8", uno.costs().core());
         assertTrue(uno.costs().calibrated());
         assertTrue(uno.costs().cycles("op.iadd") > uno.costs().cycles("op.iadd.w8"), "32-bit add dearer than 8-bit");
@@ -128,7 +128,7 @@ class ShippedBoardsTest {
         assertEquals(0x2000_0000L, l4.sram().base());
         assertEquals(new Board.Region(0x0800_0000L, 2_097_152), l4.flash());
         assertEquals(new MemoryModel(4, 4, 8, 4), l4.memory());
-        assertEquals(new CodeSizeModel(1.6, 4, false), l4.codeSize());
+        assertEquals(new CodeSizeModel(1.08, 0, true), l4.codeSize());
         assertEquals(1.8, l4.power().supplyVolts().value());
         double milliwatts = l4.power().supplyVolts().value() * l4.power().activeMilliamps().value();
         assertEquals(41.0, milliwatts, 0.5, "MLPerf Tiny v0.5 measured 40.5-41.5 mW");

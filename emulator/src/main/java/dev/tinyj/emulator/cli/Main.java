@@ -27,6 +27,7 @@ public final class Main {
               train      train, quantize and write the bundled sine model (tinyj train sine --out PATH)
               boards     list the board profiles and their key figures
               results    run every model of a folder on a few boards; write the results table (docs/results.md)
+              calibrate  score cycles, code size and stack against the native calibration kernels (docs/calibration.md)
               test       (launcher) run the test suite: mvn verify on JDK 25
 
             exit codes: 0 ok, 1 ceiling/budget/expectation not met, 2 bad input,
@@ -63,6 +64,7 @@ public final class Main {
                 case "compile" -> new CompileCommand(out, err).run(rest);
                 case "train" -> new TrainCommand(out, err).runWithName(rest);
                 case "results" -> new ResultsCommand(out, err).runWithArgs(rest);
+                case "calibrate" -> new CalibrateCommand(out, err).run(rest);
                 default -> {
                     err.println("tinyj: unknown command '" + args[0] + "'");
                     err.print(USAGE);

@@ -46,8 +46,13 @@ final class RunReport {
     static String flash(MemoryAccount m, Board board) {
         long used = m.flashCodeBytes() + m.flashDataBytes();
         return "flash " + n(used) + " / " + n(m.flashCapacity()) + " B: code " + n(m.flashCodeBytes())
-                + " B (VM base " + n(board.vmFlashBytes()) + " B; uncalibrated estimate), constants "
+                + " B (VM base " + n(board.vmFlashBytes()) + " B; " + codeEstimate(board) + "), constants "
                 + n(m.flashDataBytes()) + " B";
+    }
+
+    /** How firmware code bytes are known: the code-size model's state (docs/calibration.md). */
+    static String codeEstimate(Board board) {
+        return board.codeSize().calibrated() ? "calibrated estimate" : "uncalibrated estimate";
     }
 
     /** The run as one period of a duty cycle: its cycles, then the time it slept. */

@@ -58,8 +58,9 @@ final class RunText {
                 RunReport.n(m.staticBytes()), RunReport.n(build.model().arenaBytes()), RunReport.n(m.heapBytes()),
                 RunReport.n(m.stackPeakBytes())));
         long flash = Inference.flashNeeded(build, r.machine().program(), board);
-        sb.append(String.format(Locale.ROOT, "flash      %s / %s B: code %s B (uncalibrated estimate), model image %s B%n",
+        sb.append(String.format(Locale.ROOT, "flash      %s / %s B: code %s B (%s), model image %s B%n",
                 RunReport.n(flash), RunReport.n(board.flash().size()), RunReport.n(m.flashCodeBytes()),
+                RunReport.codeEstimate(board),
                 RunReport.n(build.image().length)));
         sb.append(String.format("%nper op%n  %-3s %-20s %-16s %12s %12s %6s%n", "#", "op", "output", "MACs", "cycles", "%"));
         for (CompiledOp op : build.model().ops()) {

@@ -89,8 +89,7 @@ public final class Linker implements LinkContext {
                     .orElseThrow(() -> new ImageException("cannot find method " + k.display()));
             DecodedMethod dm = pre.decode(e.getValue(), cls, mm);
             methods[dm.id] = dm;
-            codeBytes += Math.round(dm.codeBytes * board.codeSize().expansionPerBytecodeByte())
-                    + board.codeSize().perMethodBytes();
+            codeBytes += board.codeSize().methodBytes(dm.codeBytes);
         }
         String main = image.mainClass();
         int setup = ids.getOrDefault(new MethodRef(main, "setup", "()V"), -1);

@@ -1,16 +1,16 @@
-package fw.calib;
+package dev.tinyj.emulator.calibrate.fw;
 
 /**
- * The calibration kernels of {@code ../shared/calib} in the int16 style (ids 1-19), ported as
- * closely as Java allows: dimensions, offsets and the offset-adjusted input are {@code short},
- * element values and activation bounds {@code byte}, loop counters and products {@code int}
- * (Java has no narrower arithmetic). Same loop structure as {@code kernels_impl.h} /
- * {@code kernels_loops_impl.h}; a C base pointer becomes a base index, {@code *out++} an index.
- * One method serves both weight locations: the flash variant gets {@code @Progmem} tables, the
- * SRAM variant heap copies. Each kernel is one entry point; the test times exactly that call.
+ * The Java-like int32 twins (bench ids 20-35) of the calibration kernels, as {@code kernels_i32.c}
+ * instantiates them: {@code KI}, {@code KS} and {@code KV} are all {@code int32_t}, so every index,
+ * loop counter, dimension, offset, product, compared value and activation bound is a Java
+ * {@code int}, and the parameter blocks' fields ({@code fc_params32_t}, ...) are {@code int}
+ * parameters. Only the element arrays stay {@code byte[]} and the per-channel shift {@code byte}
+ * ({@code int8_t} in both styles). Same loop structure, shapes and data as {@link CalibInt16}; the
+ * requantize loop has no twin, as in the C.
  */
-public final class CalibInt16 {
-    private CalibInt16() {
+public final class CalibInt32 {
+    private CalibInt32() {
     }
 
     public static void setup() {
@@ -39,7 +39,8 @@ public final class CalibInt16 {
 
     // ---- loop kernels ----
 
-    public static int mac(byte[] a, byte[] b, short n) {
+    /** {@code mac_s8_i32}. */
+    public static int mac(byte[] a, byte[] b, int n) {
         int acc = 0;
         for (int i = 0; i < n; i++) {
             acc += a[i] * b[i];
@@ -47,49 +48,37 @@ public final class CalibInt16 {
         return acc;
     }
 
-    public static void copy(byte[] dst, byte[] src, short n) {
+    /** {@code copy_u8_i32}. */
+    public static void copy(byte[] dst, byte[] src, int n) {
         for (int i = 0; i < n; i++) {
             dst[i] = src[i];
         }
     }
 
-    public static void clamp(byte[] x, short n, byte actMin, byte actMax) {
+    /** {@code clamp_s8_i32}. */
+    public static void clamp(byte[] x, int n, int actMin, int actMax) {
         for (int i = 0; i < n; i++) {
-            byte v = x[i];
+            int v = x[i];
             if (v < actMin) {
                 v = actMin;
             }
             if (v > actMax) {
                 v = actMax;
             }
-            x[i] = v;
+            x[i] = (byte) v;
         }
     }
 
-    public static void requant(int[] in, short n, int mult, byte shift, short outOff, byte actMin, byte actMax,
-            byte[] out) {
-        for (int i = 0; i < n; i++) {
-            int v = CalibQ.mbqm(in[i], mult, shift) + outOff;
-            if (v < actMin) {
-                v = actMin;
-            }
-            if (v > actMax) {
-                v = actMax;
-            }
-            out[i] = (byte) v;
-        }
-    }
-
-    public static void avgpool(byte[] in, short h, short w, short c, byte actMin, byte actMax, byte[] out) {
+    /** {@code avgpool2x2_s8_i32}. */
+    public static void avgpool(byte[] in, int h, int w, int c, int actMin, int actMax, byte[] out) {
         final int oh = h / 2, ow = w / 2, cc = c, rowstride = w * c;
         int o = 0;
         for (int oy = 0; oy < oh; oy++) {
             for (int ox = 0; ox < ow; ox++) {
                 final int p = (2 * oy * w + 2 * ox) * cc;
                 for (int ch = 0; ch < cc; ch++) {
-                    short s = (short) (in[p + ch] + in[p + ch + cc] + in[p + ch + rowstride]
-                            + in[p + ch + rowstride + cc]);
-                    short avg = s > 0 ? (short) ((s + 2) / 4) : (short) ((s - 2) / 4);
+                    int s = in[p + ch] + in[p + ch + cc] + in[p + ch + rowstride] + in[p + ch + rowstride + cc];
+                    int avg = s > 0 ? (s + 2) / 4 : (s - 2) / 4;
                     if (avg < actMin) {
                         avg = actMin;
                     }
@@ -104,7 +93,8 @@ public final class CalibInt16 {
 
     // ---- weight kernels ----
 
-    static byte finish(int acc, int mult, byte shift, short outOff, byte actMin, byte actMax) {
+    /** {@code finish_i32}: requantize, add the output zero point, clamp. */
+    static byte finish(int acc, int mult, byte shift, int outOff, int actMin, int actMax) {
         acc = CalibQ.mbqm(acc, mult, shift);
         acc += outOff;
         if (acc < actMin) {
@@ -116,13 +106,14 @@ public final class CalibInt16 {
         return (byte) acc;
     }
 
-    public static void fc(short inOff, short outOff, byte actMin, byte actMax, short inDim, short outDim,
+    /** {@code fc_s8_i32}. */
+    public static void fc(int inOff, int outOff, int actMin, int actMax, int inDim, int outDim,
             byte[] in, byte[] w, int[] bias, int[] mult, byte[] shift, byte[] out) {
         int wr = 0;
         for (int o = 0; o < outDim; o++) {
             int acc = bias[o];
             for (int i = 0; i < inDim; i++) {
-                short x = (short) (in[i] + inOff);
+                int x = in[i] + inOff;
                 acc += x * w[wr + i];
             }
             wr += inDim;
@@ -130,8 +121,9 @@ public final class CalibInt16 {
         }
     }
 
-    public static void conv(short inOff, short outOff, byte actMin, byte actMax, short h, short w, short cin,
-            short cout, byte[] in, byte[] wt, int[] bias, int[] mult, byte[] shift, byte[] out) {
+    /** {@code conv3x3_s8_i32}. */
+    public static void conv(int inOff, int outOff, int actMin, int actMax, int h, int w, int cin,
+            int cout, byte[] in, byte[] wt, int[] bias, int[] mult, byte[] shift, byte[] out) {
         final int hh = h, ww = w, ci = cin, co = cout;
         int o = 0;
         for (int oy = 0; oy < hh; oy++) {
@@ -152,7 +144,7 @@ public final class CalibInt16 {
                             final int ip = (iy * ww + ix) * ci;
                             final int wp = wo + (ky * 3 + kx) * ci;
                             for (int ic = 0; ic < ci; ic++) {
-                                short x = (short) (in[ip + ic] + inOff);
+                                int x = in[ip + ic] + inOff;
                                 acc += x * wt[wp + ic];
                             }
                         }
@@ -163,7 +155,8 @@ public final class CalibInt16 {
         }
     }
 
-    public static void dwconv(short inOff, short outOff, byte actMin, byte actMax, short h, short w, short c,
+    /** {@code dwconv3x3_s8_i32}. */
+    public static void dwconv(int inOff, int outOff, int actMin, int actMax, int h, int w, int c,
             byte[] in, byte[] wt, int[] bias, int[] mult, byte[] shift, byte[] out) {
         final int hh = h, ww = w, cc = c;
         int o = 0;
@@ -181,7 +174,7 @@ public final class CalibInt16 {
                             if (ix < 0 || ix >= ww) {
                                 continue;
                             }
-                            short x = (short) (in[(iy * ww + ix) * cc + ch] + inOff);
+                            int x = in[(iy * ww + ix) * cc + ch] + inOff;
                             acc += x * wt[(ky * 3 + kx) * cc + ch];
                         }
                     }

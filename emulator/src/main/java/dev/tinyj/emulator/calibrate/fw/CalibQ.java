@@ -1,11 +1,12 @@
-package fw.calib;
+package dev.tinyj.emulator.calibrate.fw;
 
 import dev.tinyj.hal.Flash;
 
 /**
  * Shared pieces of the calibration firmware: the gemmlowp requantization of
- * {@code ../shared/calib/src/qmath.h} (the same functions in both integer styles, as in the C) and
- * untimed host helpers that hand table and buffer references to the test.
+ * {@code calib/src/qmath.h} (the same int32/int64 functions in both integer styles, as in the C),
+ * called as static methods where the C inlines them, and the table lookups behind the untimed
+ * host helpers that hand table references to the suite's driver.
  */
 final class CalibQ {
     private CalibQ() {
