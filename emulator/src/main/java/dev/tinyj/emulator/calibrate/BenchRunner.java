@@ -83,6 +83,7 @@ final class BenchRunner {
                 args = weightArgs(in, out);
             }
         }
+        m.startProfile();
         long i0 = m.instructions();
         long t0 = m.cycles();
         long r = m.call(b.owner(), k, CalibFirmware.descriptor(b.int32(), k), args);
@@ -91,7 +92,7 @@ final class BenchRunner {
         byte[] res = k.equals("mac") ? new byte[] {(byte) r, (byte) (r >> 8), (byte) (r >> 16), (byte) (r >> 24)}
                 : Arrays.copyOf(m.bytes(out), outLen);
         return new KernelRun(b, row, core, cycles, bytecodes, BenchDriver.fletcher16(res),
-                m.memory().stackPeakBytes(), m);
+                m.memory().stackPeakBytes(), m, m.costKeyCounts());
     }
 
     /** The weight kernels' arguments: qp block, dims, in, weights, bias, mult, shift, out. */

@@ -16,9 +16,10 @@ import java.util.function.Consumer;
  * @param runs one per benchmark, in bench order
  * @param codeRows one per distinct C function ({@link CodeSizeFit#rows})
  * @param refit the least-squares code-size model for these rows ({@link CodeSizeFit#fit})
+ * @param costs the cost-table fit on these runs, with its leave-one-family-out refits
  */
 public record CoreResult(CalibCore core, Board board, List<KernelRun> runs, List<CodeSizeFit.Row> codeRows,
-        CodeSizeModel refit) {
+        CodeSizeModel refit, CostCalibration costs) {
 
     public CoreResult {
         runs = List.copyOf(runs);
@@ -35,12 +36,17 @@ public record CoreResult(CalibCore core, Board board, List<KernelRun> runs, List
         }
         List<KernelRun> runs = suite.run(board, progress);
         List<CodeSizeFit.Row> rows = CodeSizeFit.rows(suite.firmware(), suite.truth(), core);
-        return new CoreResult(core, board, runs, rows, CodeSizeFit.fit(rows));
+        return new CoreResult(core, board, runs, rows, CodeSizeFit.fit(rows), CostCalibration.of(core, runs));
     }
 
     /** Cycle errors over every kernel. */
     public ErrorStats cycleErrors() {
         return ErrorStats.ofRuns(runs);
+    }
+
+    /** Whether the shipped table and the leave-one-family-out fits both meet the core's targets. */
+    public boolean meetsCycleTargets() {
+        return core.meetsTargets(cycleErrors()) && core.meetsTargets(costs.leaveOneOutErrors());
     }
 
     /** Code-size errors of the board's model in force. */

@@ -30,7 +30,7 @@ import java.util.TreeSet;
  */
 public final class CostFit {
     /** Weight of the prior against the samples' squared relative errors. */
-    public static final double LAMBDA = 0.02;
+    public static final double LAMBDA = 0.1;
 
     /** One measured kernel: its key counts and the ground-truth cycles. */
     public record Sample(String label, String family, Map<String, Long> counts, double truth) {

@@ -14,9 +14,11 @@ import dev.tinyj.emulator.vm.exec.Machine;
  * @param stackPeakBytes the machine's stack high-water after the call: the kernel's deepest call
  *     chain (the untimed helpers before it use smaller frames)
  * @param machine the machine after the call (memory, program, board), for further analysis
+ * @param costKeyCounts how many times the call charged each cost key
+ *     ({@link Machine#costKeyCounts()}): what {@link CostFit} fits
  */
 public record KernelRun(Benchmark bench, BenchRow row, CalibCore core, long cycles, long bytecodes, String checksum,
-        long stackPeakBytes, Machine machine) {
+        long stackPeakBytes, Machine machine, java.util.Map<String, Long> costKeyCounts) {
 
     /** The ground-truth cycles on this core ({@link CalibCore#cyclesColumn()}). */
     public long truthCycles() {

@@ -22,6 +22,7 @@ import java.util.Set;
 final class CalibrateCommand extends Command {
     private static final String HELP = """
             usage: tinyj calibrate [--format text|json] [--results FILE] [--core avr8|cortex-m4]
+                                   [--write-costs DIR]
 
             Runs every ported calibration kernel (34: mac, copy, requantize, clamp, fully_connected,
             conv2d 3x3, depthwise conv2d 3x3, avg pool; int16 style and Java-like int32 twins) in the
@@ -32,13 +33,20 @@ final class CalibrateCommand extends Command {
               code size  the code-size model's bytes for each kernel's Java methods vs the C kernel
                          function's bytes, with a least-squares refit of the model
               stack      arduino-uno's stack peak per kernel vs avr-gcc's deepest call path at -O2
-            Each block ends with median and max |error|. Every kernel's output checksum must equal the
-            C's. Progress goes to standard error; the run takes a few seconds.
+            Each block ends with median and max |error|. The cycle block also refits the core's cost
+            table from its prior (cores/<core>.prior) once per kernel family with that family left out
+            and scores it on the family ("leave-one-family-out"), and says whether the targets (avr8:
+            median <= 10%, max <= 25%; cortex-m4: 15%, 30%) are met. Every kernel's output checksum
+            must equal the C's. Progress goes to standard error; the run takes a few seconds.
 
               --format FMT     text (default) or json (docs/calibration.md)
               --results FILE   a results.csv to score against instead of the shipped copy (e.g. one
                                re-measured with `make run` in ../shared/calib)
               --core CORE      only avr8 or only cortex-m4 (default both)
+              --write-costs DIR
+                               also write the fitted cost tables, DIR/<core>.costs, in the format of
+                               boards/src/main/resources/dev/tinyj/boards/cores/ (how the shipped
+                               tables are made; docs/cost-model.md)
 
             exit codes: 0 the run completed (errors are reported, not judged), 2 bad input (flag,
             results file), 4 a kernel's output differs from the C's (a bug in the port or the VM)
@@ -60,7 +68,7 @@ final class CalibrateCommand extends Command {
 
     @Override
     Set<String> valueFlags() {
-        return Set.of("format", "results", "core");
+        return Set.of("format", "results", "core", "write-costs");
     }
 
     @Override
@@ -96,6 +104,22 @@ final class CalibrateCommand extends Command {
                 .map(r -> StackCheck.of(r.runs())).orElse(null);
         out.print(format.equals("json") ? CalibrateReport.json(truth, results, stack)
                 : CalibrateReport.text(truth, results, stack));
+        if (a.has("write-costs")) {
+            Path dir = Path.of(a.get("write-costs", ""));
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                throw new UsageException("calibrate: --write-costs " + dir + ": no such directory");
+            }
+            for (CoreResult r : results) {
+                Path file = dir.resolve(r.core().id() + ".costs");
+                try {
+                    java.nio.file.Files.writeString(file, r.costs().costsFile());
+                } catch (java.io.IOException e) {
+                    err.println("tinyj: calibrate: cannot write " + file + ": " + e.getMessage());
+                    return 4;
+                }
+                err.println("calibrate: wrote " + file);
+            }
+        }
         List<KernelRun> bad = results.stream().flatMap(r -> r.checksumMismatches().stream()).toList();
         for (KernelRun r : bad) {
             err.printf(Locale.ROOT, "tinyj: calibrate: bench %d (%s) on %s: output checksum %s, the C's is %s%n",

@@ -4,6 +4,7 @@ import dev.tinyj.boards.CodeSizeModel;
 import dev.tinyj.boards.MemoryModel;
 import dev.tinyj.emulator.calibrate.CodeSizeFit;
 import dev.tinyj.emulator.calibrate.CoreResult;
+import dev.tinyj.emulator.calibrate.CostCalibration;
 import dev.tinyj.emulator.calibrate.ErrorStats;
 import dev.tinyj.emulator.calibrate.GroundTruth;
 import dev.tinyj.emulator.calibrate.KernelRun;
@@ -71,6 +72,18 @@ final class CalibrateReport {
         }
         s.append(String.format(Locale.ROOT, "%s %s (%d kernels)%n", r.core().id(), summary(r.cycleErrors()),
                 r.runs().size()));
+        CostCalibration c = r.costs();
+        s.append(String.format(Locale.ROOT, "%nleave-one-kernel-family-out on %s: the cost table refitted from %s.prior "
+                + "without the family, scored on it%n", r.core().id(), r.core().id()));
+        s.append(String.format(Locale.ROOT, "  %-22s %7s %15s %13s%n", "family", "kernels", "median |error|",
+                "max |error|"));
+        c.leaveOneOutByFamily().forEach((family, e) -> s.append(String.format(Locale.ROOT, "  %-22s %7d %14.1f%% %12.1f%%%n",
+                family, e.count(), e.medianAbs(), e.maxAbs())));
+        s.append(String.format(Locale.ROOT, "%s leave-one-family-out %s (%d kernels)%n", r.core().id(),
+                summary(c.leaveOneOutErrors()), r.runs().size()));
+        s.append(String.format(Locale.ROOT, "%s targets: median |error| <= %.0f%%, max |error| <= %.0f%%, shipped table "
+                + "and leave-one-out: %s%n", r.core().id(), r.core().medianTargetPercent(), r.core().maxTargetPercent(),
+                r.meetsCycleTargets() ? "met" : "MISSED"));
     }
 
     private static void stackText(StringBuilder s, StackCheck stack, CoreResult avr) {
@@ -149,6 +162,8 @@ final class CalibrateReport {
             o.put("ground_truth_cycles", k.truthCycles());
             o.put("estimate_cycles", k.cycles());
             o.put("error_percent", round(k.errorPercent()));
+            o.put("leave_one_family_out_estimate_cycles", round(r.costs().leaveOneOutEstimate(k)));
+            o.put("leave_one_family_out_error_percent", round(r.costs().leaveOneOutErrorPercent(k)));
             o.put("context", r.core().contextColumn().map(k.row()::number).orElse(null));
             o.put("bytecodes", k.bytecodes());
             o.put("checksum", k.checksum());
@@ -158,6 +173,22 @@ final class CalibrateReport {
         }
         c.put("kernels", kernels);
         c.put("summary", stats(r.cycleErrors()));
+        Map<String, Object> loo = Json.object();
+        List<Object> families = Json.array();
+        r.costs().leaveOneOutByFamily().forEach((family, e) -> {
+            Map<String, Object> f = Json.object();
+            f.put("family", family);
+            f.put("summary", stats(e));
+            families.add(f);
+        });
+        loo.put("families", families);
+        loo.put("summary", stats(r.costs().leaveOneOutErrors()));
+        c.put("leave_one_family_out", loo);
+        Map<String, Object> targets = Json.object();
+        targets.put("median_abs_error_percent", r.core().medianTargetPercent());
+        targets.put("max_abs_error_percent", r.core().maxTargetPercent());
+        targets.put("met", r.meetsCycleTargets());
+        c.put("targets", targets);
         Map<String, Object> code = Json.object();
         code.put("truth_column", r.core().codeBytesColumn());
         code.put("model", modelJson(r.board().codeSize()));

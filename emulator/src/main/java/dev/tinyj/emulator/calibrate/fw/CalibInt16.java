@@ -110,7 +110,7 @@ public final class CalibInt16 {
                 for (short ch = 0; ch < cc; ch++) {
                     short s = (short) (in[p + ch] + in[p + ch + cc] + in[p + ch + rowstride]
                             + in[p + ch + rowstride + cc]);
-                    short avg = s > 0 ? (short) ((s + 2) / 4) : (short) ((s - 2) / 4);
+                    short avg = s > 0 ? (short) ((short) (s + 2) / 4) : (short) ((short) (s - 2) / 4);
                     if (avg < actMin) {
                         avg = actMin;
                     }
