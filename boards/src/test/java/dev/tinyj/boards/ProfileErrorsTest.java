@@ -77,7 +77,7 @@ class ProfileErrorsTest {
 
     @Test
     void badCostNamesTheCostFile() {
-        assertEquals("cores/bad.costs:3: field 'op.iadd': expected a non-negative integer, got 'x'",
+        assertEquals("cores/bad.costs:3: field 'op.iadd': expected a non-negative decimal number, got 'x'",
                 error("bad-cost"));
     }
 

@@ -35,7 +35,13 @@ class CalibrateCommandTest {
         }
         assertTrue(lineStarting(t, "avr8 stack median |error| "), t);
         assertTrue(t.contains("lowest SP 0x07FC, RAMEND 0x08FF: 259 B"), t);
-        assertEquals(7, t.lines().filter(l -> SUMMARY.matcher(l).find()).count(), "2 cycle, 4 code size, 1 stack");
+        assertEquals(9, t.lines().filter(l -> SUMMARY.matcher(l).find()).count(),
+                "2 cycle, 2 leave-one-family-out, 4 code size, 1 stack");
+        for (String core : List.of("avr8", "cortex-m4")) {
+            assertTrue(lineStarting(t, core + " leave-one-family-out median |error| "), t);
+            assertTrue(t.contains(core + " targets: median |error| <= "), t);
+            assertTrue(t.lines().anyMatch(l -> l.startsWith(core + " targets: ") && l.endsWith(": met")), t);
+        }
         assertTrue(t.contains("m4_insns"), "measured M4 instructions shown as context");
         assertTrue(o.err().contains("calibrate: arduino-uno [34/34]"), "progress on stderr: " + o.err());
         assertFalse(o.err().contains("Exception"), o.err());
@@ -58,8 +64,11 @@ class CalibrateCommandTest {
         assertEquals(34, kernels.size());
         Map<String, Object> k = (Map<String, Object>) kernels.getFirst();
         assertEquals(List.of("bench_id", "c_function", "kernel", "shape", "weights", "style", "ground_truth_cycles",
-                "estimate_cycles", "error_percent", "context", "bytecodes", "checksum", "checksum_match",
+                "estimate_cycles", "error_percent", "leave_one_family_out_estimate_cycles",
+                "leave_one_family_out_error_percent", "context", "bytecodes", "checksum", "checksum_match",
                 "stack_peak_bytes"), List.copyOf(k.keySet()));
+        assertEquals(true, ((Map<String, Object>) m4.get("targets")).get("met"));
+        assertEquals(8, ((List<Object>) ((Map<String, Object>) m4.get("leave_one_family_out")).get("families")).size());
         assertEquals(1288L, k.get("context"));
         assertEquals(true, k.get("checksum_match"));
         Map<String, Object> code = (Map<String, Object>) m4.get("code_size");

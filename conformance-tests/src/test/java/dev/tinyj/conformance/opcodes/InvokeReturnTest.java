@@ -98,10 +98,12 @@ class InvokeReturnTest {
     }
 
     @OnBothBoards
-    void invokestaticWithLongArgumentsChargesInvokePerArgumentSlot(String board) {
+    void invokestaticOfASmallLoopFreeHelperIsInlined(String board) {
+        // mix is loop-free and under 64 bytecode bytes: inlined (docs/cost-model.md), so the call and
+        // its return cost invoke_inlined and return_inlined, not a frame and per-argument moves
         ProbeRun run = ProbeRun.on(INVOKE_LONG_ARGS, board);
-        long cycles = run.cost() + run.extra("invoke") + 5L * run.extra("invoke_per_arg_slot")
-                + run.helperCost("mix") + run.extra("return") + run.extra("return");
+        long cycles = run.cost() + run.extra("invoke_inlined") + run.helperCost("mix") + run.extra("return_inlined")
+                + run.extra("return");
         assertEquals(run.state(cycles, (10_000_000_000L - 3) * -7L), run.call(10_000_000_000L, 3, -7L));
         assertEquals(run.state(cycles, (Long.MIN_VALUE - 1) * 3L), run.call(Long.MIN_VALUE, 1, 3L));
     }
@@ -110,8 +112,8 @@ class InvokeReturnTest {
     void invokestaticOfEachReturnKindLeavesTheResultOnTheCallersStack(String board) {
         ProbeRun run = ProbeRun.on(INVOKE_EACH_RETURN, board);
         long callees = run.helperCost("ri") + run.helperCost("rf") + run.helperCost("ra") + run.helperCost("rv");
-        long cycles = run.cost() + 4L * run.extra("invoke") + 3L * run.extra("invoke_per_arg_slot") + callees
-                + 4L * run.extra("return") + run.extra("return");
+        long cycles = run.cost() + 4L * run.extra("invoke_inlined") + callees + 4L * run.extra("return_inlined")
+                + run.extra("return");
         Ref a = run.array("a");
         assertEquals(run.state(cycles, -9, bits(1.25f), a.handle()), run.call(-9, 1.25f, a));
     }

@@ -55,7 +55,7 @@ final class ProbeRun {
     /** Builds {@code probe} for {@code board} and runs its initialisers and setup(). */
     static ProbeRun on(Probe probe, String board) {
         try {
-            var program = Emu.build(Map.of(Probe.OWNER, probe.bytes), Probe.OWNER, board);
+            var program = Emu.build(Map.of(Probe.OWNER, probe.bytes), Probe.OWNER, board, java.util.Set.of(Probe.RUN));
             Machine m = Emu.machine(program, board, new ByteArrayOutputStream());
             m.runInitializers();
             m.setup();

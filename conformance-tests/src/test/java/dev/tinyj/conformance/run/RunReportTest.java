@@ -51,7 +51,7 @@ class RunReportTest {
         }
         assertEquals(1L, root.get("seed"));
         assertEquals(288L, root.get("macs"));
-        assertEquals(false, root.get("calibrated"));
+        assertEquals(true, root.get("calibrated"));
         assertEquals(Boolean.TRUE, ((Map<?, ?>) root.get("verdict")).get("fits"));
         assertNull(root.get("expect"));
         assertEquals("arduino-uno", ((Map<?, ?>) root.get("board")).get("id"));

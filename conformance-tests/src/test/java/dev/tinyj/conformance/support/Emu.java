@@ -75,6 +75,15 @@ public final class Emu {
      */
     public static Program build(Map<String, byte[]> classes, String main, String board) throws ImageException,
             SubsetException {
+        return build(classes, main, board, java.util.Set.of());
+    }
+
+    /**
+     * {@link #build(Map, String, String)} with extra entry points: static methods of {@code main} the
+     * host calls ({@link Machine#call}), which are therefore never inlined (docs/cost-model.md).
+     */
+    public static Program build(Map<String, byte[]> classes, String main, String board, java.util.Set<String> entryPoints)
+            throws ImageException, SubsetException {
         try {
             Path dir = Files.createTempDirectory("tinyj-gen");
             for (var e : classes.entrySet()) {
@@ -83,7 +92,7 @@ public final class Emu {
                 Files.write(f, e.getValue());
             }
             try (ClassPath cp = ClassPath.of(List.of(dir))) {
-                return Firmware.build(cp, main, board(board));
+                return Firmware.build(cp, main, board(board), entryPoints);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

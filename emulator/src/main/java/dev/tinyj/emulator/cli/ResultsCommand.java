@@ -59,7 +59,7 @@ final class ResultsCommand extends Command {
                                <!-- results:end --> in this file with a compact table
 
             exit codes: 0 table written (whatever the rows say), 2 bad input (folder, board, markers)
-            Cost tables are uncalibrated: cycles, ms and uJ are estimates.
+            Cycles, ms and uJ are estimates from the calibrated cost tables (docs/cost-model.md).
             """;
 
     private final List<String> argv = new ArrayList<>();

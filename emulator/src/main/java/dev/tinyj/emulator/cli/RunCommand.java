@@ -91,7 +91,8 @@ class RunCommand extends Command {
             exit codes: 0 ran, fits and (with --expect) the outputs match; 1 does not fit the board
                         (also with --ignore-limits), a budget exceeded or --expect mismatch; 2 bad input (file, size or
                         dtype, model, board, flag); 3 the firmware faulted; 4 internal error
-            Cost tables are uncalibrated until the boards issue lands: cycle figures are estimates.
+            Cycle, latency and energy figures are estimates from the core's calibrated cost table
+            (docs/cost-model.md; `tinyj calibrate` shows its errors on measured kernels).
             """;
 
     RunCommand(PrintStream out, PrintStream err) {
