@@ -28,7 +28,7 @@ public final class MethodCosts {
         for (int k = 0; k < keys.length; k++) {
             keys[k] = CostForms.key(code.get(k), k, r);
         }
-        return new Plan(keys, r.select.clone());
+        return new Plan(keys, r.select.clone(), r.localWidth.clone());
     }
 
     /**
@@ -37,8 +37,10 @@ public final class MethodCosts {
      * @param keys per instruction, its cost key without {@code op.}
      * @param select per instruction, whether it is a branch if-converted into a select (never
      *     charged {@code branch_taken})
+     * @param localWidth per local slot, the widest value stored in it, bits (8, 16, 32, 64; 0 when
+     *     never written): what a compiler would allocate for it
      */
-    public record Plan(String[] keys, boolean[] select) {
+    public record Plan(String[] keys, boolean[] select, int[] localWidth) {
     }
 
     public static String[] keys(List<Instruction> code, Map<Label, Integer> labels, MethodTypeDesc type,

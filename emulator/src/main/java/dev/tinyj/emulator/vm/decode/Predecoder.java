@@ -146,7 +146,7 @@ final class Predecoder {
             argSlots += TypeKind.from(p).slotSize();
         }
         int returnSlots = TypeKind.from(type.returnType()).slotSize();
-        int frame = frameBytes(code, type);
+        int frame = frameBytes(code, type, plan.localWidth(), selfInlined);
         String source = sourcePath(cls);
         DecodedMethod m = new DecodedMethod(id, owner, name, desc, source, code.maxLocals(), maxStack, argSlots,
                 returnSlots, frame, codeLength - skippedBytes);
@@ -167,8 +167,14 @@ final class Predecoder {
                 .orElse(internal + ".class");
     }
 
-    /** Frame bytes: base + Σ local sizes by type + spill x max_stack (MemoryModel). */
-    private int frameBytes(java.lang.classfile.attribute.CodeAttribute code, MethodTypeDesc type) {
+    /**
+     * Frame bytes: base + Σ local sizes + spill x max_stack (MemoryModel). An {@code int} local takes
+     * the bytes of the widest value stored in it (the width analysis: a {@code short} counter 2 B);
+     * an inlined method has no frame base (no return address or saved frame pointer: it runs in its
+     * caller's frame).
+     */
+    private int frameBytes(java.lang.classfile.attribute.CodeAttribute code, MethodTypeDesc type, int[] localWidth,
+            boolean inlined) {
         var mem = ctx.memory();
         int[] slotBytes = new int[Math.max(1, code.maxLocals())];
         int slot = 0;
@@ -191,14 +197,18 @@ final class Predecoder {
                 tk = TypeKind.INT;
             }
             if (s >= 0 && s < slotBytes.length) {
-                slotBytes[s] = Math.max(slotBytes[s], bytesOf(tk, mem.pointerBytes()));
+                int bytes = bytesOf(tk, mem.pointerBytes());
+                if (tk == TypeKind.INT && s < localWidth.length && localWidth[s] > 0 && localWidth[s] < 32) {
+                    bytes = localWidth[s] / 8;
+                }
+                slotBytes[s] = Math.max(slotBytes[s], bytes);
             }
         }
         int locals = 0;
         for (int b : slotBytes) {
             locals += b;
         }
-        return mem.frameBaseBytes() + locals + mem.frameSpillBytesPerStackSlot() * code.maxStack();
+        return (inlined ? 0 : mem.frameBaseBytes()) + locals + mem.frameSpillBytesPerStackSlot() * code.maxStack();
     }
 
     private static int bytesOf(TypeKind tk, int pointer) {
