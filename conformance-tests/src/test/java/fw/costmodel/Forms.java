@@ -52,4 +52,21 @@ public final class Forms {
         byte w = (byte) (v & 0x7F);
         return (long) a * (long) b + w;
     }
+
+    /** Calls a helper with a loop (a real call) and a small loop-free one (inlined). */
+    public static int calls(int n) {
+        return sum(n) + twice(n);
+    }
+
+    static int sum(int n) {
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            s += i;
+        }
+        return s;
+    }
+
+    static int twice(int n) {
+        return n + n;
+    }
 }

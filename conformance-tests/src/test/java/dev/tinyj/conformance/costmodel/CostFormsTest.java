@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * are what the predecoder charges, read from each instruction's {@link CostRecipe}.
  */
 class CostFormsTest {
-    private static final Program AVR = Emu.build(Forms.class, "arduino-uno", "mac16", "mac32", "avg", "clamp", "wide");
+    private static final Program AVR = Emu.build(Forms.class, "arduino-uno", "mac16", "mac32", "avg", "clamp", "wide", "calls");
     private static final Program M4 = Emu.build(Forms.class, "nucleo-l4r5zi", "mac16", "mac32", "avg", "clamp", "wide");
 
     private static List<String> keys(Program p, String method) {
@@ -84,5 +84,16 @@ class CostFormsTest {
         assertTrue(k.contains("op.i2b.fits"), k.toString());
         assertTrue(k.contains("op.lmul.w32"), k.toString());
         assertFalse(k.contains("op.lmul"), k.toString());
+    }
+
+    @Test
+    void aHelperWithALoopIsCalledAndASmallLoopFreeOneIsInlined() {
+        List<String> k = keys(AVR, "calls");
+        assertEquals(1, k.stream().filter(x -> x.equals("extra.invoke")).count(), k.toString());
+        assertEquals(1, k.stream().filter(x -> x.equals("extra.invoke_per_arg_slot")).count(), k.toString());
+        assertEquals(1, k.stream().filter(x -> x.equals("extra.invoke_inlined")).count(), k.toString());
+        assertTrue(keys(AVR, "sum").contains("extra.return"), "sum returns through a frame");
+        assertTrue(keys(AVR, "twice").contains("extra.return_inlined"), "twice is inlined");
+        assertFalse(keys(AVR, "twice").contains("op.ireturn"), "an inlined return leaves its value in registers");
     }
 }
