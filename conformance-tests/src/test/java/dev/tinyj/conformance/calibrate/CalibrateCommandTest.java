@@ -91,7 +91,8 @@ class CalibrateCommandTest {
     void badFlagsAreExit2WithoutAStackTrace() {
         for (String[] args : List.of(new String[] {"calibrate", "--bogus"}, new String[] {"calibrate", "--format", "xml"},
                 new String[] {"calibrate", "--core", "riscv"}, new String[] {"calibrate", "--results", "/no/such.csv"},
-                new String[] {"calibrate", "extra"})) {
+                new String[] {"calibrate", "extra"}, new String[] {"calibrate", "--write-costs", "/no/such/dir"},
+                new String[] {"calibrate", "--write-costs", "pom.xml"})) {
             Outcome o = tinyj(args);
             assertEquals(2, o.code(), String.join(" ", args) + ": " + o.err());
             assertTrue(o.err().startsWith("tinyj: calibrate"), o.err());
@@ -113,6 +114,13 @@ class CalibrateCommandTest {
         Outcome ok = tinyj("calibrate", "--results", same.toString(), "--core", "avr8");
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("ground truth: " + same), ok.out());
+
+        assertTrue(csv.contains("\n1,mac_loop,N=256,sram,int16,-O2,256,MAC,5151,"));
+        Path zero = Files.writeString(dir.resolve("zero.csv"),
+                csv.replace("\n1,mac_loop,N=256,sram,int16,-O2,256,MAC,5151,", "\n1,mac_loop,N=256,sram,int16,-O2,256,MAC,0,"));
+        Outcome z = tinyj("calibrate", "--results", zero.toString(), "--core", "avr8");
+        assertEquals(2, z.code(), z.err());
+        assertTrue(z.err().contains("avr_cycles is 0; a measured cycle, instruction or byte count must be positive"), z.err());
 
         Path broken = Files.writeString(dir.resolve("broken.csv"), csv.replace(",d743,", ",0bad,"));
         Outcome bad = tinyj("calibrate", "--results", broken.toString(), "--core", "avr8");

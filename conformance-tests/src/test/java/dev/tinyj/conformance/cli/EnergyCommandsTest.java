@@ -112,7 +112,8 @@ class EnergyCommandsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--inferences-per-second=0", "--inferences-per-second=-1", "--inferences-per-second=x",
-        "--battery-mah=0", "--battery-v=3.0", "--battery-mah=abc", "--battery-mah=225 --battery-v=-3"})
+        "--battery-mah=0", "--battery-v=3.0", "--battery-mah=abc", "--battery-mah=225 --battery-v=-3",
+        "--battery-mah=1e308", "--inferences-per-second=1e9", "--battery-mah=225 --battery-v=1e6"})
     void badEnergyFlagsAreBadInput(String flags) {
         String[] args = ("run " + flags).split(" ");
         Cli r = Cli.run(args);
@@ -162,7 +163,8 @@ class EnergyCommandsTest {
         for (String name : List.of("max-cycles", "max-latency-ms", "max-energy-uj", "max-sram", "max-flash")) {
             assertTrue(within.stderr().contains("PASS  " + name), name + "\n" + within);
         }
-        assertTrue(within.stderr().contains("tinyj firmware: all 5 checks passed"), within.stderr());
+        assertTrue(within.stderr().contains("PASS  fits-flash"), within.stderr());
+        assertTrue(within.stderr().contains("tinyj firmware: all 6 checks passed"), within.stderr());
         assertEquals("hello\nloop 1\nloop 2\n", within.out(), "the checks go to standard error, not into Serial");
 
         Cli over = Cli.firmware("arduino-uno", "fw.cli.Hello", "--loops", "2", "--max-cycles", "100",
@@ -177,7 +179,7 @@ class EnergyCommandsTest {
         assertTrue(over.stderr().matches("(?s).*FAIL  max-energy-uj +energy [0-9.,]+ uJ exceeds --max-energy-uj "
                 + "1\\.0+ uJ by .*"), over.stderr());
         assertTrue(over.stderr().contains("PASS  max-flash"), over.stderr());
-        assertTrue(over.stderr().contains("tinyj firmware: 3 of 4 checks FAILED"), over.stderr());
+        assertTrue(over.stderr().contains("tinyj firmware: 3 of 5 checks FAILED"), over.stderr());
 
         Cli unknown = Cli.firmware("arduino-uno", "fw.cli.Sleeper", "--max-energy-uj", "1000000");
         assertEquals(1, unknown.exit(), "an energy budget that cannot be shown to hold fails");
@@ -231,5 +233,22 @@ class EnergyCommandsTest {
         assertTrue(((String) wdt.get("source")).contains("VCC = 3 V only"), wdt.toString());
         assertEquals("USB 5 V, no battery", ((Map<?, ?>) uno.get("power_source")).get("value"));
         assertEquals(2, Cli.run("boards", "--format", "xml").exit());
+    }
+
+    @Test
+    void firmwareWhoseFlashExceedsTheBoardsFailsFitsFlashWithoutAnyBudget() throws Exception {
+        java.nio.file.Path big = java.nio.file.Files.createTempFile("tinyj-big", ".bin");
+        try {
+            java.nio.file.Files.write(big, new byte[40_000]);
+            Cli r = Cli.firmware("arduino-uno", "fw.cli.Hello", "--loops", "1", "--flash-segment", "0=" + big);
+            assertEquals(1, r.exit(), r.toString());
+            assertTrue(r.stderr().contains("FAIL  fits-flash           flash needs 40,5"), r.stderr());
+            assertTrue(r.stderr().contains("; arduino-uno has 32,256 B ("), r.stderr());
+            Cli fits = Cli.firmware("arduino-uno", "fw.cli.Hello", "--loops", "1");
+            assertEquals(0, fits.exit(), fits.toString());
+            assertFalse(fits.stderr().contains("fits-flash"), "nothing to say when it fits and no budget is given");
+        } finally {
+            java.nio.file.Files.deleteIfExists(big);
+        }
     }
 }

@@ -98,7 +98,11 @@ public final class GroundTruth {
                 throw new GroundTruthException(source + " has no -O2 row for bench " + b.id() + " (" + b.cFunction() + ")");
             }
             for (String c : NUMBER_COLUMNS) {
-                whole(source, b.id(), c, r.text(c));
+                long v = whole(source, b.id(), c, r.text(c));
+                if (v <= 0 && !c.equals("bench_id")) {
+                    throw new GroundTruthException(source + " (bench " + b.id() + "): " + c + " is " + v
+                            + "; a measured cycle, instruction or byte count must be positive");
+                }
             }
             if (!r.checksum().matches("[0-9a-f]{4}")) {
                 throw new GroundTruthException(source + " bench " + b.id() + ": checksum '" + r.checksum()
@@ -113,7 +117,8 @@ public final class GroundTruth {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
             throw new GroundTruthException(source + " (" + (column.equals("bench_id") ? "line " : "bench ") + where
-                    + "): " + column + " '" + v + "' is not a whole number");
+                    + "): " + column + " '" + v + "' is not a whole number" + (v.matches("-?[0-9]+")
+                            ? " that fits in 64 bits" : ""));
         }
     }
 

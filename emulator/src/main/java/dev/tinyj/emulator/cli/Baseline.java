@@ -37,7 +37,7 @@ record Baseline(String path, String model, String board, long cycles, Double ene
             root = JsonReader.parse(text);
         } catch (InputException e) {
             throw new UsageException("--baseline " + path + ": " + e.getMessage()
-                    + " (save one with: tinyj run --format json --out " + path + ")");
+                    + " (save a report with: tinyj run --format json --out FILE.json)");
         }
         if (!(root instanceof Map<?, ?> m)) {
             throw bad(path, "the top level is not a JSON object");

@@ -26,8 +26,8 @@ record BatteryChoice(Optional<Battery> battery, String origin, String why) {
     record Flags(String command, Double milliampHours, Double volts) {
         /** Reads the flags; a bad value, or a voltage without a capacity, is a usage error (exit 2). */
         static Flags of(String command, Args a) throws UsageException {
-            Double mah = Budgets.positive(command, a, "battery-mah");
-            Double volts = Budgets.positive(command, a, "battery-v");
+            Double mah = Budgets.positiveWithin(command, a, "battery-mah", 0.001, 1e9);
+            Double volts = Budgets.positiveWithin(command, a, "battery-v", 0.1, 1000);
             if (mah == null && volts != null) {
                 throw new UsageException(command + ": --battery-v needs --battery-mah (the battery's capacity, mAh)");
             }

@@ -39,6 +39,24 @@ record Budgets(Long cycles, Double latencyMs, Double energyUj, Long sram, Long f
         return number(command, a, flag, true);
     }
 
+    /**
+     * {@link #positive} within [{@code min}, {@code max}]: physical quantities (a battery's mAh or
+     * volts, inferences per second) outside any real device's range are a usage error, not a result
+     * full of digits or Infinity.
+     */
+    static Double positiveWithin(String command, Args a, String flag, double min, double max) throws UsageException {
+        Double d = positive(command, a, flag);
+        if (d != null && (d < min || d > max)) {
+            throw new UsageException(String.format(java.util.Locale.ROOT, "%s: --%s must be between %s and %s, got %s",
+                    command, flag, plain(min), plain(max), a.get(flag, "")));
+        }
+        return d;
+    }
+
+    private static String plain(double d) {
+        return new java.math.BigDecimal(d).stripTrailingZeros().toPlainString();
+    }
+
     private static Double number(String command, Args a, String flag, boolean above0) throws UsageException {
         String v = a.get(flag, null);
         if (v == null) {

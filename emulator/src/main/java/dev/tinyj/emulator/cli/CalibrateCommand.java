@@ -93,6 +93,14 @@ final class CalibrateCommand extends Command {
         } else {
             truth = GroundTruth.shipped();
         }
+        Path costsDir = null;
+        if (a.has("write-costs")) {
+            costsDir = Path.of(a.get("write-costs", ""));
+            if (!java.nio.file.Files.isDirectory(costsDir)) {
+                throw new UsageException("calibrate: --write-costs " + costsDir + (java.nio.file.Files.exists(costsDir)
+                        ? ": not a directory (give the folder the <core>.costs files go into)" : ": no such directory"));
+            }
+        }
         CalibrationSuite suite = CalibrationSuite.with(truth);
         List<CoreResult> results = new ArrayList<>();
         int total = Benchmark.all().size();
@@ -104,17 +112,13 @@ final class CalibrateCommand extends Command {
                 .map(r -> StackCheck.of(r.runs())).orElse(null);
         out.print(format.equals("json") ? CalibrateReport.json(truth, results, stack)
                 : CalibrateReport.text(truth, results, stack));
-        if (a.has("write-costs")) {
-            Path dir = Path.of(a.get("write-costs", ""));
-            if (!java.nio.file.Files.isDirectory(dir)) {
-                throw new UsageException("calibrate: --write-costs " + dir + ": no such directory");
-            }
+        if (costsDir != null) {
             for (CoreResult r : results) {
-                Path file = dir.resolve(r.core().id() + ".costs");
+                Path file = costsDir.resolve(r.core().id() + ".costs");
                 try {
                     java.nio.file.Files.writeString(file, r.costs().costsFile());
                 } catch (java.io.IOException e) {
-                    err.println("tinyj: calibrate: cannot write " + file + ": " + e.getMessage());
+                    err.println("tinyj: calibrate: cannot write " + file + ": " + IoErrors.describe(e));
                     return 4;
                 }
                 err.println("calibrate: wrote " + file);

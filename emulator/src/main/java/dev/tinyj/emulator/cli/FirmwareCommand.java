@@ -43,7 +43,12 @@ final class FirmwareCommand extends Command {
               --max-sram B             peak SRAM, bytes
               --max-flash B            flash used: code + constants, bytes
 
-            exit codes: 0 ran (and every budget held), 1 a budget exceeded, 2 bad input (missing class or
+            The flash used (code + constants, flash segments included) is always checked against the
+            board's flash for firmware (fits-flash); SRAM is checked as the firmware runs (an overflow
+            is a fault).
+
+            exit codes: 0 ran (it fits and every budget held), 1 flash exceeded or a budget exceeded,
+                        2 bad input (missing class or
                         file, outside the subset, unknown board, bad flag), 3 the firmware faulted (the
                         fault, guest stack trace and memory picture on stderr)
             """.formatted(MachineOptions.DEFAULT_WATCHDOG_CYCLES);

@@ -93,10 +93,13 @@ final class FirmwareRunner {
                 }
                 serial.flush();
                 err.print(RunReport.summary(machine, loopsRun, battery));
-                if (!r.budgets().any()) {
+                Gate.Measured m = measured(machine);
+                List<Check> checks = new java.util.ArrayList<>();
+                checks.add(Gate.ceiling("fits-flash", "flash", m.flash(), board.flash().size(), board, ""));
+                if (!r.budgets().any() && !Gate.anyFailed(checks)) {
                     return 0;
                 }
-                List<Check> checks = new Gate(r.budgets(), null, Gate.DEFAULT_TOLERANCE_PCT).budgets(measured(machine));
+                checks.addAll(new Gate(r.budgets(), null, Gate.DEFAULT_TOLERANCE_PCT).budgets(m));
                 err.print(CheckReport.text("firmware", checks));
                 return Gate.anyFailed(checks) ? 1 : 0;
             } catch (GuestFault f) {

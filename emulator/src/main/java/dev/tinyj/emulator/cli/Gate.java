@@ -131,7 +131,7 @@ record Gate(Budgets budgets, Baseline baseline, double tolerancePct) {
         return checks.stream().anyMatch(Check::failed);
     }
 
-    private static Check ceiling(String name, String what, long used, long capacity, Board board, String note) {
+    static Check ceiling(String name, String what, long used, long capacity, Board board, String note) {
         String pct = String.format(Locale.ROOT, "%.1f%%", 100.0 * used / Math.max(1, capacity));
         if (used <= capacity) {
             return Check.pass(name, used, capacity, "B", what + " " + RunReport.n(used) + " B of " + board.id() + "'s "

@@ -122,7 +122,7 @@ final class ResultsCommand extends Command {
             models = s.filter(p -> p.getFileName().toString().endsWith(".tflite") && Files.isRegularFile(p))
                     .sorted().toList();
         } catch (IOException e) {
-            throw new UsageException("results: cannot list " + dir + ": " + e.getMessage());
+            throw new UsageException("results: cannot list " + dir + ": " + IoErrors.describe(e));
         }
         if (models.isEmpty()) {
             throw new UsageException("results: no .tflite models in " + dir);
@@ -246,7 +246,7 @@ final class ResultsCommand extends Command {
         try {
             return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UsageException("results: cannot read " + what + " " + p + ": " + e.getMessage());
+            throw new UsageException("results: cannot read " + what + " " + p + ": " + IoErrors.describe(e));
         }
     }
 
@@ -254,7 +254,7 @@ final class ResultsCommand extends Command {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {
-            throw new UsageException("results: cannot read " + p + ": " + e.getMessage());
+            throw new UsageException("results: cannot read " + p + ": " + IoErrors.describe(e));
         }
     }
 
@@ -266,7 +266,7 @@ final class ResultsCommand extends Command {
             }
             Files.writeString(p, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UsageException("results: cannot write " + p + ": " + e.getMessage());
+            throw new UsageException("results: cannot write " + p + ": " + IoErrors.describe(e));
         }
     }
 }

@@ -154,7 +154,7 @@ class RunCommand extends Command {
         } catch (BoardException e) {
             throw new UsageException(e.getMessage());
         }
-        Double rate = Budgets.positive(name(), a, "inferences-per-second");
+        Double rate = Budgets.positiveWithin(name(), a, "inferences-per-second", 1e-6, 1e6);
         double perSecond = rate == null ? 1.0 : rate;
         BatteryChoice battery = BatteryChoice.Flags.of(name(), a).choose(board);
         String modelArg = a.get("model", null);
@@ -294,7 +294,9 @@ class RunCommand extends Command {
     private static void write(String flag, String path, String text) throws UsageException {
         try {
             Files.writeString(Path.of(path), text, StandardCharsets.UTF_8);
-        } catch (IOException | java.nio.file.InvalidPathException e) {
+        } catch (IOException e) {
+            throw new UsageException(flag + " " + path + ": cannot write the report: " + IoErrors.describe(e));
+        } catch (java.nio.file.InvalidPathException e) {
             throw new UsageException(flag + " " + path + ": cannot write the report: " + e.getMessage());
         }
     }
