@@ -100,7 +100,9 @@ public record DutyCycle(Board board, long activeCycles, double periodSeconds) {
 
     /** Why the cycle is infeasible, with the figures; {@code what} names a burst (e.g. {@code inference}). */
     public String infeasible(String what) {
-        return String.format(Locale.ROOT, "infeasible: one %s takes %,.3f ms, longer than the %,.3f ms period "
-                + "(at most %,.2f per second)", what, activeSeconds() * 1000, periodSeconds * 1000, maxPerSecond());
+        String most = new java.math.BigDecimal(maxPerSecond())
+                .round(new java.math.MathContext(3, java.math.RoundingMode.FLOOR)).stripTrailingZeros().toPlainString();
+        return String.format(Locale.ROOT, "infeasible: one %s takes %,.4f ms, longer than the %,.4f ms period "
+                + "(at most %s per second)", what, activeSeconds() * 1000, periodSeconds * 1000, most);
     }
 }

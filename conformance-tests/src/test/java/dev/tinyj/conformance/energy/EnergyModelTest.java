@@ -91,7 +91,7 @@ class EnergyModelTest {
         assertEquals(100.0, tooFast.maxPerSecond(), 1e-9);
         Figure life = tooFast.batteryHours(CR2032);
         assertFalse(life.known());
-        assertEquals("infeasible: one burst takes 10.000 ms, longer than the 5.000 ms period (at most 100.00 per "
+        assertEquals("infeasible: one burst takes 10.0000 ms, longer than the 5.0000 ms period (at most 100 per "
                 + "second)", life.source());
         assertTrue(DutyCycle.perSecond(nano, 640_000, 100).feasible(), "exactly back to back still fits");
     }
