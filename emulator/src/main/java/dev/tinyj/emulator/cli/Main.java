@@ -27,8 +27,10 @@ public final class Main {
               train      train, quantize and write the bundled sine model (tinyj train sine --out PATH)
               boards     list the board profiles and their key figures
               results    run every model of a folder on a few boards; write the results table (docs/results.md)
-              calibrate  score cycles, code size and stack against the native calibration kernels (docs/calibration.md)
+              calibrate  score cycles (with leave-one-family-out refits), code size and stack against the
+                         native calibration kernels; --write-costs makes the cost tables (docs/cost-model.md)
               test       (launcher) run the test suite: mvn verify on JDK 25
+              javac      (launcher) the JDK 25 javac, for firmware against the HAL classes
 
             exit codes: 0 ok, 1 ceiling/budget/expectation not met, 2 bad input,
                         3 guest fault, 4 internal error
