@@ -114,4 +114,18 @@ class GuestFaultTest {
         assertTrue(f.cycles() > 5_000 && f.cycles() < 5_100, "stops just past the budget: " + f.cycles());
         assertStack(f, EndlessLoop.class, "loop()V", "loop()V");
     }
+
+    @Test
+    void theLargestWatchdogBudgetMeansNoWatchdogRatherThanAnOverflow() {
+        // the budget is kept in quarter-cycle ticks: Long.MAX_VALUE cycles must saturate, not wrap
+        // negative and bite at once (the JMH benchmark runs with this budget)
+        var program = dev.tinyj.conformance.support.Emu.build(fw.cli.Hello.class, "arduino-uno");
+        var m = new dev.tinyj.emulator.vm.exec.Machine(program, dev.tinyj.conformance.support.Emu.board("arduino-uno"),
+                dev.tinyj.emulator.vm.exec.MachineOptions.defaults(new java.io.ByteArrayOutputStream())
+                        .withWatchdog(Long.MAX_VALUE));
+        m.runInitializers();
+        m.setup();
+        m.loop();
+        assertTrue(m.cycles() > 0, "ran: " + m.cycles());
+    }
 }

@@ -136,7 +136,9 @@ public final class Machine {
         long sp = memory.stackPointer();
         try {
             // the watchdog is fed when each <clinit>, setup() or loop() call returns
-            long limit = interpreter.ticks + options.watchdogCycles() * CostTable.TICKS_PER_CYCLE;
+            long budget = options.watchdogCycles();
+            long room = (Long.MAX_VALUE - interpreter.ticks) / CostTable.TICKS_PER_CYCLE;
+            long limit = budget >= room ? Long.MAX_VALUE : interpreter.ticks + budget * CostTable.TICKS_PER_CYCLE;
             interpreter.watchdogBudget = options.watchdogCycles();
             return interpreter.call(id, args, limit < 0 ? Long.MAX_VALUE : limit);
         } catch (Trap t) {
