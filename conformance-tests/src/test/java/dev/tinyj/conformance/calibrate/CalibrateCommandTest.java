@@ -92,7 +92,7 @@ class CalibrateCommandTest {
         for (String[] args : List.of(new String[] {"calibrate", "--bogus"}, new String[] {"calibrate", "--format", "xml"},
                 new String[] {"calibrate", "--core", "riscv"}, new String[] {"calibrate", "--results", "/no/such.csv"},
                 new String[] {"calibrate", "extra"}, new String[] {"calibrate", "--write-costs", "/no/such/dir"},
-                new String[] {"calibrate", "--write-costs", "pom.xml"})) {
+                new String[] {"calibrate", "--write-costs", "pom.xml"}, new String[] {"calibrate", "--write-costs", ""})) {
             Outcome o = tinyj(args);
             assertEquals(2, o.code(), String.join(" ", args) + ": " + o.err());
             assertTrue(o.err().startsWith("tinyj: calibrate"), o.err());
@@ -121,6 +121,19 @@ class CalibrateCommandTest {
         Outcome z = tinyj("calibrate", "--results", zero.toString(), "--core", "avr8");
         assertEquals(2, z.code(), z.err());
         assertTrue(z.err().contains("avr_cycles is 0; a measured cycle, instruction or byte count must be positive"), z.err());
+
+        String row1 = "\n1,mac_loop,N=256,sram,int16,-O2,256,MAC,5151,";
+        int at = csv.indexOf(row1) + 1;
+        String line = csv.substring(at, csv.indexOf('\n', at) + 1);
+        Path twice = Files.writeString(dir.resolve("twice.csv"), csv + line.replace(",5151,", ",7777,"));
+        Outcome dup = tinyj("calibrate", "--results", twice.toString(), "--core", "avr8");
+        assertEquals(2, dup.code(), dup.err());
+        assertTrue(dup.err().contains("a second -O2 row for bench 1"), dup.err());
+        Path relabelled = Files.writeString(dir.resolve("relabelled.csv"),
+                csv.replace(row1, row1.replace("mac_loop", "conv2d_3x3")));
+        Outcome rel = tinyj("calibrate", "--results", relabelled.toString(), "--core", "avr8");
+        assertEquals(2, rel.code(), rel.err());
+        assertTrue(rel.err().contains("kernel 'conv2d_3x3', but bench 1 is mac_loop"), rel.err());
 
         Path broken = Files.writeString(dir.resolve("broken.csv"), csv.replace(",d743,", ",0bad,"));
         Outcome bad = tinyj("calibrate", "--results", broken.toString(), "--core", "avr8");

@@ -114,7 +114,8 @@ class EnergyCommandsTest {
     @ParameterizedTest
     @ValueSource(strings = {"--inferences-per-second=0", "--inferences-per-second=-1", "--inferences-per-second=x",
         "--battery-mah=0", "--battery-v=3.0", "--battery-mah=abc", "--battery-mah=225 --battery-v=-3",
-        "--battery-mah=1e308", "--inferences-per-second=1e9", "--battery-mah=225 --battery-v=1e6"})
+        "--battery-mah=1e308", "--inferences-per-second=1e9", "--battery-mah=225 --battery-v=1e6",
+        "--inferences-per-second=1,5", "--battery-mah=2,5", "--battery-mah=1f", "--battery-mah=225 --battery-v=3,0"})
     void badEnergyFlagsAreBadInput(String flags) {
         String[] args = ("run " + flags).split(" ");
         Cli r = Cli.run(args);
@@ -251,5 +252,15 @@ class EnergyCommandsTest {
         } finally {
             java.nio.file.Files.deleteIfExists(big);
         }
+    }
+
+    @Test
+    void thousandsSeparatorsAreReadButADecimalCommaIsRefused() {
+        Cli ok = Cli.run("run", "--max-cycles", "1,000,000", "--max-latency-ms", "1_000");
+        assertEquals(0, ok.exit(), ok.toString());
+        assertTrue(ok.out().contains("--max-cycles 1,000,000 cycles"), ok.out());
+        Cli comma = Cli.run("run", "--max-latency-ms", "0,05");
+        assertEquals(2, comma.exit(), "a decimal comma must not become 5 ms: " + comma);
+        assertTrue(comma.stderr().contains("--max-latency-ms expects a number, got '0,05'"), comma.stderr());
     }
 }

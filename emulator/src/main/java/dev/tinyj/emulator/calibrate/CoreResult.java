@@ -36,7 +36,7 @@ public record CoreResult(CalibCore core, Board board, List<KernelRun> runs, List
         }
         List<KernelRun> runs = suite.run(board, progress);
         List<CodeSizeFit.Row> rows = CodeSizeFit.rows(suite.firmware(), suite.truth(), core);
-        return new CoreResult(core, board, runs, rows, CodeSizeFit.fit(rows), CostCalibration.of(core, runs));
+        return new CoreResult(core, board, runs, rows, CodeSizeFit.fit(rows), CostCalibration.of(core, runs, suite.truth().source()));
     }
 
     /** Cycle errors over every kernel. */

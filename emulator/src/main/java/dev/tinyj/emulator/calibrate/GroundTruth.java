@@ -28,6 +28,9 @@ public final class GroundTruth {
     static final List<String> NUMBER_COLUMNS = List.of("avr_cycles", "avr_kernel_fn_bytes", "m4_insns",
             "m4_est_cycles", "m4_kernel_fn_bytes");
 
+    /** Largest results file read, bytes (the real one is about 10 KB). */
+    private static final int MAX_BYTES = 16 << 20;
+
     private final String source;
     private final Map<Integer, BenchRow> rows;
 
@@ -53,14 +56,39 @@ public final class GroundTruth {
     /** A results.csv file, e.g. re-measured with {@code make run} in {@code calib}. */
     public static GroundTruth read(Path csv) throws GroundTruthException {
         String text;
-        try {
-            text = Files.readString(csv, StandardCharsets.UTF_8);
+        if (Files.isDirectory(csv)) {
+            throw new GroundTruthException(csv + " is a directory, not a results.csv");
+        }
+        try (java.io.InputStream in = Files.newInputStream(csv)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new GroundTruthException(csv + " is over " + (MAX_BYTES >> 20) + " MiB: not a calib results.csv");
+            }
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new GroundTruthException(csv + " does not exist");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new GroundTruthException(csv + " is not UTF-8 text: not a calib results.csv");
         } catch (IOException e) {
             throw new GroundTruthException("cannot read " + csv + ": " + e.getMessage());
         }
-        return parse(csv.toString(), text);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark some editors add
+        }
+        GroundTruth read = parse(csv.toString(), text);
+        GroundTruth shipped = shipped();
+        for (Benchmark b : Benchmark.all()) {
+            for (String c : List.of("kernel", "shape", "weights", "style")) {
+                String want = shipped.rows.get(b.id()).text(c);
+                String got = read.rows.get(b.id()).text(c);
+                if (!want.equals(got)) {
+                    throw new GroundTruthException(csv + " (bench " + b.id() + "): " + c + " '" + got
+                            + "', but bench " + b.id() + " is " + want + " (" + b.cFunction()
+                            + "): the ported kernels are fixed, only their measured figures may change");
+                }
+            }
+        }
+        return read;
     }
 
     /** Parses results.csv text; {@code source} names it in messages. */
@@ -90,7 +118,9 @@ public final class GroundTruth {
                 continue;
             }
             int id = (int) whole(source, k + 1, "bench_id", row.get("bench_id"));
-            rows.put(id, new BenchRow(id, row));
+            if (rows.put(id, new BenchRow(id, row)) != null) {
+                throw new GroundTruthException(source + " line " + (k + 1) + ": a second -O2 row for bench " + id);
+            }
         }
         for (Benchmark b : Benchmark.all()) {
             BenchRow r = rows.get(b.id());

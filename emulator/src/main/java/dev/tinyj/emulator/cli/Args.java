@@ -102,15 +102,28 @@ final class Args {
             return fallback;
         }
         try {
-            long n = Long.parseLong(v.replace("_", "").replace(",", ""));
+            long n = Long.parseLong(digits(v));
             if (n < min) {
                 throw new UsageException(command + ": --" + name + " must be at least " + min + ", got " + v);
             }
             return n;
         } catch (NumberFormatException e) {
             String digits = v.replace("_", "").replace(",", "");
-            throw new UsageException(command + ": --" + name + (digits.matches("-?\\d+")
+            throw new UsageException(command + ": --" + name + (digits.matches("-?\\d+") && digits(v).equals(digits)
                     ? " is too large: " + v : " expects a whole number, got '" + v + "'"));
         }
+    }
+
+    /**
+     * A number as typed with its separators removed: {@code _} between digits, and {@code ,} only as a
+     * thousands separator ({@code 1,000,000}); any other comma (a decimal comma, {@code 0,05}) is left
+     * in, so the number is refused rather than read 100 times too large.
+     */
+    static String digits(String v) {
+        String s = v.strip();
+        if (s.matches("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?([eE][+-]?\\d+)?")) {
+            s = s.replace(",", "");
+        }
+        return s.replaceAll("(?<=\\d)_+(?=\\d)", "");
     }
 }

@@ -54,7 +54,7 @@ record Budgets(Long cycles, Double latencyMs, Double energyUj, Long sram, Long f
     }
 
     private static String plain(double d) {
-        return new java.math.BigDecimal(d).stripTrailingZeros().toPlainString();
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     private static Double number(String command, Args a, String flag, boolean above0) throws UsageException {
@@ -64,7 +64,11 @@ record Budgets(Long cycles, Double latencyMs, Double energyUj, Long sram, Long f
         }
         double d;
         try {
-            d = Double.parseDouble(v.replace("_", "").replace(",", ""));
+            String n = Args.digits(v);
+            if (!n.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+                throw new NumberFormatException(v);
+            }
+            d = Double.parseDouble(n);
         } catch (NumberFormatException e) {
             throw new UsageException(command + ": --" + flag + " expects a number, got '" + v + "'");
         }

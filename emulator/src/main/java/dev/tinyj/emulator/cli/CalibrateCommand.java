@@ -95,7 +95,14 @@ final class CalibrateCommand extends Command {
         }
         Path costsDir = null;
         if (a.has("write-costs")) {
-            costsDir = Path.of(a.get("write-costs", ""));
+            String dir = a.get("write-costs", "");
+            if (dir.isBlank()) {
+                throw new UsageException("calibrate: --write-costs needs a folder, got an empty value");
+            }
+            costsDir = Path.of(dir);
+            if (java.nio.file.Files.isDirectory(costsDir) && !java.nio.file.Files.isWritable(costsDir)) {
+                throw new UsageException("calibrate: --write-costs " + costsDir + ": the folder is not writable");
+            }
             if (!java.nio.file.Files.isDirectory(costsDir)) {
                 throw new UsageException("calibrate: --write-costs " + costsDir + (java.nio.file.Files.exists(costsDir)
                         ? ": not a directory (give the folder the <core>.costs files go into)" : ": no such directory"));
@@ -118,8 +125,8 @@ final class CalibrateCommand extends Command {
                 try {
                     java.nio.file.Files.writeString(file, r.costs().costsFile());
                 } catch (java.io.IOException e) {
-                    err.println("tinyj: calibrate: cannot write " + file + ": " + IoErrors.describe(e));
-                    return 4;
+                    err.println("tinyj: calibrate: --write-costs: cannot write " + file + ": " + IoErrors.describe(e));
+                    return 2;
                 }
                 err.println("calibrate: wrote " + file);
             }

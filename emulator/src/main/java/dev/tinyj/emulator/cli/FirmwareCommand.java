@@ -27,8 +27,8 @@ final class FirmwareCommand extends Command {
               --classpath CP           class folders or jars with the firmware, separated by ':'
               --main CLASS             the firmware class (public static void setup() and loop())
               --loops N                loop() calls (default 1)
-              --watchdog-cycles N      watchdog fault when one setup() or loop() call runs past N cycles
-                                       (default %,d; fed each time loop() returns)
+              --watchdog-cycles N      watchdog fault when one <clinit>, setup() or loop() call runs past N cycles
+                                       (default %,d; fed each time one of them returns)
               --serial PATH            also write exactly the Serial bytes to PATH
               --flash-segment ID=FILE  bind FILE's bytes to Flash.segment(ID), ID 0..15; repeatable
               --adc FILE               samples for Adc.read: integers separated by spaces, commas or lines
@@ -101,7 +101,9 @@ final class FirmwareCommand extends Command {
             if (id < 0 || id > 15 || eq == s.length() - 1) {
                 throw new UsageException("--flash-segment expects ID=FILE with ID 0..15, got '" + s + "'");
             }
-            segments.put(id, Path.of(s.substring(eq + 1)));
+            if (segments.put(id, Path.of(s.substring(eq + 1))) != null) {
+                throw new UsageException("--flash-segment " + id + " is given twice (one file per segment)");
+            }
         }
         return segments;
     }

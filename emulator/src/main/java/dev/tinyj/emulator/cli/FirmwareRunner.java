@@ -147,9 +147,21 @@ final class FirmwareRunner {
         }
     }
 
+    /** Largest input file any command reads, bytes: above every board's flash and any model TinyJ runs. */
+    static final int MAX_INPUT_BYTES = 256 << 20;
+
+    /**
+     * The bytes of an input file, at most {@link #MAX_INPUT_BYTES} (read bounded, so a device such as
+     * /dev/zero or a sparse multi-GiB file is refused instead of exhausting memory).
+     */
     static byte[] readFile(Path p, String what) throws UsageException {
-        try {
-            return Files.readAllBytes(p);
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            byte[] bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
+            if (bytes.length > MAX_INPUT_BYTES) {
+                throw new UsageException(what + ": " + p + " is over " + (MAX_INPUT_BYTES >> 20)
+                        + " MiB: too large for any board or model TinyJ runs");
+            }
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new UsageException(what + ": file " + p + " does not exist");
         } catch (IOException e) {
