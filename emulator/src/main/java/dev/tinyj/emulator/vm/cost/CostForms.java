@@ -72,8 +72,8 @@ public final class CostForms {
                 int slot = ((java.lang.classfile.instruction.IncrementInstruction) ins).slot();
                 yield r.eliminable[slot] ? "iinc.seq" : r.inductionSlot[slot] ? m + width(r.pointerBits) : m;
             }
-            case IALOAD, BALOAD, SALOAD, CALOAD, FALOAD, LALOAD -> r.isInductionIndex(k, 1) ? m + ".seq" : m;
-            case IASTORE, BASTORE, SASTORE, CASTORE, FASTORE, LASTORE -> r.isInductionIndex(k, 1) ? m + ".seq" : m;
+            case IALOAD, BALOAD, SALOAD, CALOAD, FALOAD, LALOAD, IASTORE, BASTORE, SASTORE, CASTORE, FASTORE, LASTORE ->
+                    r.isInductionIndex(k, 1) ? m + ".seq" : m;
             case IFEQ, IFNE, IFLT, IFGE, IFGT, IFLE -> m + width(widthOf(r, k, 0));
             case I2B -> computedWidth(r, k, 0) <= 8 ? "i2b.fits" : m;
             case I2S, I2C -> computedWidth(r, k, 0) <= 16 ? m + ".fits" : m;
@@ -98,21 +98,18 @@ public final class CostForms {
         return "iinc" + width(r.pointerBits);
     }
 
-    /** Whether this iadd is the index of an array access walked by an induction variable. */
+    /**
+     * Whether this iadd is the index of an array access walked by an induction variable (the access
+     * at most four instructions on, as javac emits {@code a[i + off]}).
+     */
     private static boolean feedsSequentialAccess(WidthAnalysis.Result r, int k) {
-        for (int c = k + 1; c < r.code.size() && c <= k + 4; c++) {
-            Opcode op = r.code.get(c).opcode();
-            boolean access = switch (op) {
-                case IALOAD, BALOAD, SALOAD, CALOAD, FALOAD, LALOAD, IASTORE, BASTORE, SASTORE, CASTORE, FASTORE,
-                        LASTORE -> true;
-                default -> false;
-            };
-            WidthAnalysis.Val idx = access ? r.operand(c, 1) : null;
-            if (idx != null && idx.producer() == k) {
-                return r.isInductionIndex(c, 1);
+        int access = Integer.MAX_VALUE;
+        for (int[] e : r.edges) {
+            if (e[0] == k && e[2] == 1 && e[1] <= k + 4 && InductionVariables.isArrayAccess(r.code.get(e[1]).opcode())) {
+                access = Math.min(access, e[1]);
             }
         }
-        return false;
+        return access != Integer.MAX_VALUE && r.isInductionIndex(access, 1);
     }
 
     private static String imul(WidthAnalysis.Result r, int k) {

@@ -12,7 +12,7 @@ public final class MethodCosts {
     }
 
     /**
-     * Keys ({@code <mnemonic>[.<form>]}, without {@code op.}) of {@code code}, in order.
+     * The cost model's decisions for {@code code}.
      *
      * @param code the method's instructions
      * @param labels index in {@code code} of the instruction each label binds to
@@ -41,15 +41,5 @@ public final class MethodCosts {
      *     never written): what a compiler would allocate for it
      */
     public record Plan(String[] keys, boolean[] select, int[] localWidth) {
-    }
-
-    public static String[] keys(List<Instruction> code, Map<Label, Integer> labels, MethodTypeDesc type,
-            int maxLocals, int maxStack, int pointerBits) {
-        WidthAnalysis.Result r = new WidthAnalysis(code, labels, type, maxLocals, maxStack, pointerBits).run();
-        String[] keys = new String[code.size()];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = CostForms.key(code.get(k), k, r);
-        }
-        return keys;
     }
 }

@@ -86,6 +86,8 @@ final class WidthAnalysis {
         /** Conditional branches if-converted into selects, and the gotos of those selects ({@link IfConversion}). */
         final boolean[] select;
         final boolean[] selectGoto;
+        /** Every (producer, consumer, operand index) of a value passed on the operand stack. */
+        final List<int[]> edges = new ArrayList<>();
 
         Result(List<Instruction> code, int maxLocals, int pointerBits) {
             this.code = code;
@@ -144,7 +146,7 @@ final class WidthAnalysis {
     private Val[][] inLocals;
     private Val[][] inStack;
     private int[] inDepth;
-    private final List<int[]> edges = new ArrayList<>();
+    private List<int[]> edges;
     private boolean[] escapes;
 
     WidthAnalysis(List<Instruction> code, Map<Label, Integer> labels, MethodTypeDesc type, int maxLocals,
@@ -160,6 +162,7 @@ final class WidthAnalysis {
     Result run() {
         int n = code.size();
         Result r = new Result(code, maxLocals, pointerBits);
+        edges = r.edges;
         inLocals = new Val[n][];
         inStack = new Val[n][];
         inDepth = new int[n];
@@ -188,94 +191,9 @@ final class WidthAnalysis {
             }
         }
         demand(r);
-        inductionVariables(r);
+        InductionVariables.find(r, maxLocals);
         IfConversion.find(code, labels, r.select, r.selectGoto);
         return r;
-    }
-
-    /**
-     * Marks local slots that are induction variables: stepped at least once ({@code iinc} by a
-     * constant, or {@code (short) (i + c)} stored back) and otherwise only set to constants.
-     */
-    private void inductionVariables(Result r) {
-        boolean[] stepped = new boolean[maxLocals];
-        boolean[] other = new boolean[maxLocals];
-        for (int k = 0; k < code.size(); k++) {
-            Instruction ins = code.get(k);
-            if (ins instanceof IncrementInstruction ii) {
-                stepped[ii.slot()] = true;
-            } else if (ins instanceof StoreInstruction st && st.typeKind() == TypeKind.INT && r.operands[k] != null) {
-                Val v = r.operand(k, 0);
-                if (v == null || v.constant()) {
-                    continue;
-                }
-                if (isStepOf(r, v.producer(), st.slot())) {
-                    stepped[st.slot()] = true;
-                    markStep(r, v.producer());
-                } else {
-                    other[st.slot()] = true;
-                }
-            }
-        }
-        for (int s = 0; s < maxLocals; s++) {
-            r.inductionSlot[s] = stepped[s] && !other[s];
-            r.eliminable[s] = r.inductionSlot[s];
-        }
-        for (int[] e : edges) {
-            if (code.get(e[0]) instanceof LoadInstruction li && li.typeKind() == TypeKind.INT
-                    && r.inductionSlot[li.slot()] && !addressOrTest(r, e[1], e[2], li.slot())) {
-                r.eliminable[li.slot()] = false;
-            }
-        }
-    }
-
-    /** Whether consumer {@code c} uses operand {@code i}, a load of induction variable {@code slot}, as an address or a test. */
-    private boolean addressOrTest(Result r, int c, int i, int slot) {
-        Opcode op = code.get(c).opcode();
-        return switch (op) {
-            case IALOAD, BALOAD, SALOAD, CALOAD, FALOAD, LALOAD, IASTORE, BASTORE, SASTORE, CASTORE, FASTORE, LASTORE ->
-                    i == 1;
-            case IF_ICMPEQ, IF_ICMPNE, IF_ICMPLT, IF_ICMPGE, IF_ICMPGT, IF_ICMPLE -> true;
-            case IADD -> r.step[c] || edges.stream().anyMatch(e -> e[0] == c && isIndexUse(e[1], e[2]));
-            default -> false;
-        };
-    }
-
-    private boolean isIndexUse(int c, int i) {
-        return switch (code.get(c).opcode()) {
-            case IALOAD, BALOAD, SALOAD, CALOAD, FALOAD, LALOAD, IASTORE, BASTORE, SASTORE, CASTORE, FASTORE, LASTORE ->
-                    i == 1;
-            default -> false;
-        };
-    }
-
-    private void markStep(Result r, int p) {
-        Opcode op = code.get(p).opcode();
-        if (op == Opcode.IADD || op == Opcode.ISUB) {
-            r.step[p] = true;
-        } else {
-            markStep(r, r.operand(p, 0).producer());
-        }
-    }
-
-    /** Whether instruction {@code p} computes {@code slot + constant}, possibly narrowed by i2s/i2b/i2c. */
-    private boolean isStepOf(Result r, int p, int slot) {
-        if (p < 0) {
-            return false;
-        }
-        Instruction ins = code.get(p);
-        Opcode op = ins.opcode();
-        if (op == Opcode.I2S || op == Opcode.I2B || op == Opcode.I2C) {
-            Val v = r.operand(p, 0);
-            return v != null && isStepOf(r, v.producer(), slot);
-        }
-        if (op != Opcode.IADD && op != Opcode.ISUB) {
-            return false;
-        }
-        Val a = r.operand(p, 0);
-        Val b = r.operand(p, 1);
-        return a != null && b != null && b.constant() && a.producer() >= 0
-                && code.get(a.producer()) instanceof LoadInstruction li && li.slot() == slot;
     }
 
     private void merge(int k, Val[] locals, Val[] stack, int depth, ArrayDeque<Integer> work) {
