@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tinyj.emulator.toolchain.image.ImageReader;
 import dev.tinyj.emulator.toolchain.image.ImageWriter;
-import dev.tinyj.emulator.vm.natives.PanicMessages;
+import dev.tinyj.emulator.toolchain.image.PanicMessages;
 import dev.tinyj.hal.McuStop;
 import dev.tinyj.runtime.model.ModelImage;
 import dev.tinyj.runtime.model.ModelRunner;

@@ -17,7 +17,7 @@ import dev.tinyj.hal.Flash;
  *
  * <p>Validation panics ({@code Mcu.panic(code, arg)}, never returns) with one of the
  * {@code PANIC_*} codes (0x6000..0x600D); the host-side message table is
- * {@code dev.tinyj.emulator.vm.natives.PanicMessages}. After {@link #validate} has passed,
+ * {@code dev.tinyj.emulator.toolchain.image.PanicMessages}. After {@link #validate} has passed,
  * every offset the accessors and {@link OpResolver} read lies inside the image and every arena
  * range inside {@link #arenaBytes} bytes.
  */

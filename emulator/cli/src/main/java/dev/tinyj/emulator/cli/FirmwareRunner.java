@@ -1,5 +1,6 @@
 package dev.tinyj.emulator.cli;
 
+import dev.tinyj.emulator.toolchain.image.PanicMessages;
 import dev.tinyj.boards.Board;
 import dev.tinyj.boards.BoardException;
 import dev.tinyj.boards.Boards;
@@ -83,7 +84,8 @@ final class FirmwareRunner {
             Machine machine = null;
             long loopsRun = 0;
             try {
-                MachineOptions opts = new MachineOptions(r.watchdogCycles(), serial, segments, adc, new byte[0], 0);
+                MachineOptions opts = new MachineOptions(r.watchdogCycles(), serial, segments, adc, new byte[0], 0,
+                        PanicMessages::format);
                 machine = new Machine(program, board, opts);
                 machine.runInitializers();
                 machine.setup();

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param adcTrace samples returned by {@code Adc.read}, in order, wrapping (empty: reads 0)
  * @param semihostInput bytes {@code Semihost.read} returns
  * @param extraSramBytes hypothetical SRAM added above the real end ({@code --ignore-limits}), 0 normally
+ * @param panics how a guest {@code Mcu.panic(code, arg)} is worded in the fault ({@link PanicDecoder#RAW}
+ *     when the host does not know the firmware's codes)
  */
 public record MachineOptions(
         long watchdogCycles,
@@ -20,7 +22,14 @@ public record MachineOptions(
         Map<Integer, byte[]> flashSegments,
         int[] adcTrace,
         byte[] semihostInput,
-        long extraSramBytes) {
+        long extraSramBytes,
+        PanicDecoder panics) {
+
+    /** Options whose panics are worded by {@link PanicDecoder#RAW}. */
+    public MachineOptions(long watchdogCycles, OutputStream serial, Map<Integer, byte[]> flashSegments, int[] adcTrace,
+            byte[] semihostInput, long extraSramBytes) {
+        this(watchdogCycles, serial, flashSegments, adcTrace, semihostInput, extraSramBytes, PanicDecoder.RAW);
+    }
 
     /** A generous default watchdog: 10^10 cycles (over 10 minutes of a 16 MHz AVR). */
     public static final long DEFAULT_WATCHDOG_CYCLES = 10_000_000_000L;
@@ -31,6 +40,12 @@ public record MachineOptions(
     }
 
     public MachineOptions withWatchdog(long cycles) {
-        return new MachineOptions(cycles, serial, flashSegments, adcTrace, semihostInput, extraSramBytes);
+        return new MachineOptions(cycles, serial, flashSegments, adcTrace, semihostInput, extraSramBytes, panics);
+    }
+
+    /** These options with panics worded by {@code decoder}. */
+    public MachineOptions withPanics(PanicDecoder decoder) {
+        return new MachineOptions(watchdogCycles, serial, flashSegments, adcTrace, semihostInput, extraSramBytes,
+                decoder);
     }
 }

@@ -32,6 +32,7 @@ final class HalBridge {
 
     private final Machine machine;
     private final OutputStream serial;
+    private final PanicDecoder panics;
     private final int[] adc;
     private int adcNext;
     private final byte[] input;
@@ -47,6 +48,7 @@ final class HalBridge {
     HalBridge(Machine machine, MachineOptions options, int arraycopyPerByte) {
         this.machine = machine;
         this.serial = options.serial();
+        this.panics = options.panics();
         this.adc = options.adcTrace().clone();
         this.input = options.semihostInput().clone();
         this.arraycopyPerByte = arraycopyPerByte;
@@ -154,7 +156,7 @@ final class HalBridge {
             case MCU_HALT -> throw Trap.halt();
             case MCU_PANIC -> {
                 sp -= 2;
-                throw new Trap(FaultKind.PANIC, dev.tinyj.emulator.vm.natives.PanicMessages.format((int) s[sp],
+                throw new Trap(FaultKind.PANIC, panics.describe((int) s[sp],
                         (int) s[sp + 1]) + " (Mcu.panic(code=" + (int) s[sp] + ", arg=" + (int) s[sp + 1] + "))");
             }
             case GPIO_PIN_MODE -> {

@@ -1,4 +1,4 @@
-package dev.tinyj.emulator.vm.natives;
+package dev.tinyj.emulator.toolchain.image;
 
 import dev.tinyj.runtime.kernels.Pooling;
 import dev.tinyj.runtime.kernels.Softmax;

@@ -1,5 +1,6 @@
 package dev.tinyj.emulator.run;
 
+import dev.tinyj.emulator.toolchain.image.PanicMessages;
 import dev.tinyj.boards.Board;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
 import dev.tinyj.emulator.vm.Firmware;
@@ -78,7 +79,7 @@ public final class Inference {
     public static Result run(ModelBuild build, Program program, Board board, byte[] input, long watchdogCycles,
             long extraSramBytes) {
         MachineOptions opts = new MachineOptions(watchdogCycles, new ByteArrayOutputStream(),
-                java.util.Map.of(0, build.image()), new int[0], input, extraSramBytes);
+                java.util.Map.of(0, build.image()), new int[0], input, extraSramBytes, PanicMessages::format);
         Machine m = new Machine(program, board, opts);
         m.runInitializers();
         m.setup();
