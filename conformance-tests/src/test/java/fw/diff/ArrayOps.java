@@ -141,6 +141,7 @@ public final class ArrayOps {
     }
 
     /** Static fields of every type: putstatic narrows as the JVM does; chains and compound updates. */
+    @SuppressWarnings("lossy-conversions") // compound assignment narrowing is the semantics under test
     public static int statics(int a, int b) {
         sz = a > b;
         sb = (byte) a;

@@ -28,8 +28,7 @@ import java.util.Map;
  * op plus {@code wide}); the test adds the named extras it expects.
  */
 final class ProbeRun {
-    /** The whole observable state after a call. */
-    /** {@code cycles} is in ticks (CostTable.TICKS_PER_CYCLE per cycle), exact for fractional costs. */
+    /** The whole observable state after a call; {@code cycles} is in ticks (CostTable.TICKS_PER_CYCLE per cycle), exact for fractional costs. */
     record State(long result, List<Long> stack, long cycles) {
     }
 

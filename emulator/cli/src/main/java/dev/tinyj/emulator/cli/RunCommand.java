@@ -128,6 +128,7 @@ class RunCommand extends Command {
         return Set.of("ignore-limits");
     }
 
+    @SuppressWarnings("try") // the progress line is closed early, before the problems print
     @Override
     int execute(Args a) throws UsageException {
         String format = a.get("format", "text");

@@ -19,6 +19,7 @@ public final class CompileException extends Exception {
     public static final int EXIT_CODE = 2;
 
     private final String model;
+    @SuppressWarnings("serial") // an immutable List.copyOf; compile errors are never serialized
     private final List<String> problems;
 
     /**
