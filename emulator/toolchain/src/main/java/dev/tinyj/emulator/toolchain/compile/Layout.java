@@ -36,13 +36,11 @@ final class Layout {
     private final TfliteModel.Subgraph sg;
     private final int[] opCodes;
     private final PreparedOp[] prepared;
+    private final List<TensorPlan> tensors;
+    // InPlaceRules takes per-tensor arrays: made once here from the tensors' plans.
     private final boolean[] arena;
     private final DType[] types;
     private final long[] elements;
-    private final int[] bytes;
-    private final int[] firstUse;
-    private final int[] lastUse;
-    private final boolean[] modelInput;
 
     /**
      * One candidate layout.
@@ -56,20 +54,34 @@ final class Layout {
      */
     record Result(InPlaceRules groups, boolean[] inPlace, int[] requestOf, int[] scratchBytes, int[] scratchRequest,
             ArenaPlanner.Plan plan) {
+
+        /** Arena byte offset of arena tensor {@code t}: its group's planned offset plus its place in the group. */
+        int arenaOffset(int t) {
+            int g = groups.root(t);
+            return plan.offsets()[requestOf[g]] + (int) groups.offset(t);
+        }
     }
 
-    Layout(TfliteModel.Subgraph sg, int[] opCodes, PreparedOp[] prepared, boolean[] arena, DType[] types,
-            long[] elements, int[] bytes, int[] firstUse, int[] lastUse, boolean[] modelInput) {
+    /**
+     * @param sg the subgraph (operators' operand indices)
+     * @param opCodes per operator, its runtime op code
+     * @param prepared per operator, its prepared form
+     * @param tensors per tensor, by index, its plan
+     */
+    Layout(TfliteModel.Subgraph sg, int[] opCodes, PreparedOp[] prepared, List<TensorPlan> tensors) {
         this.sg = sg;
         this.opCodes = opCodes;
         this.prepared = prepared;
-        this.arena = arena;
-        this.types = types;
-        this.elements = elements;
-        this.bytes = bytes;
-        this.firstUse = firstUse;
-        this.lastUse = lastUse;
-        this.modelInput = modelInput;
+        this.tensors = List.copyOf(tensors);
+        int n = tensors.size();
+        arena = new boolean[n];
+        types = new DType[n];
+        elements = new long[n];
+        for (TensorPlan t : tensors) {
+            arena[t.index()] = t.inArena();
+            types[t.index()] = t.type();
+            elements[t.index()] = t.elements();
+        }
     }
 
     /** The search of the class comment. */
@@ -118,8 +130,8 @@ final class Layout {
     /** Groups and plan with rule 3 on at the operators marked in {@code overlap}. */
     Result layout(boolean[] overlap, String name) throws CompileException {
         int nOps = opCodes.length;
-        int nTensors = bytes.length;
-        InPlaceRules groups = new InPlaceRules(firstUse, lastUse, modelInput, bytes);
+        int nTensors = tensors.size();
+        InPlaceRules groups = newGroups();
         boolean[] inPlace = new boolean[nOps];
         for (int i = 0; i < nOps; i++) {
             TfliteModel.Operator op = sg.operators().get(i);
@@ -130,8 +142,9 @@ final class Layout {
         List<ArenaPlanner.Request> requests = new ArrayList<>();
         int[] requestOf = new int[nTensors];
         Arrays.fill(requestOf, -1);
-        for (int t = 0; t < nTensors; t++) {
-            if (arena[t] && groups.root(t) == t) {
+        for (TensorPlan p : tensors) {
+            int t = p.index();
+            if (p.inArena() && groups.root(t) == t) {
                 if (groups.groupBytes(t) > Integer.MAX_VALUE) {
                     throw new CompileException(name, List.of(sg.tensors().get(t).describe()
                             + ": its arena buffer is too large"));
@@ -152,5 +165,21 @@ final class Layout {
             }
         }
         return new Result(groups, inPlace, requestOf, scratchBytes, scratchRequest, ArenaPlanner.plan(requests));
+    }
+
+    /** Every tensor alone in its group (InPlaceRules' per-tensor arrays from the plans). */
+    private InPlaceRules newGroups() {
+        int n = tensors.size();
+        int[] firstUse = new int[n];
+        int[] lastUse = new int[n];
+        boolean[] modelInput = new boolean[n];
+        int[] bytes = new int[n];
+        for (TensorPlan t : tensors) {
+            firstUse[t.index()] = t.firstUse();
+            lastUse[t.index()] = t.lastUse();
+            modelInput[t.index()] = t.modelInput();
+            bytes[t.index()] = t.bytes();
+        }
+        return new InPlaceRules(firstUse, lastUse, modelInput, bytes);
     }
 }

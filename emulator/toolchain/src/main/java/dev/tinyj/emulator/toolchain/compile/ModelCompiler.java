@@ -87,22 +87,13 @@ public final class ModelCompiler {
             prepared[i] = prepare(model, i, opCodes, problems);
         }
 
-        boolean[] modelInput = mark(nTensors, sg.inputs());
-        boolean[] modelOutput = mark(nTensors, sg.outputs());
-        int[] writer = new int[nTensors];
-        int[] firstRead = new int[nTensors];
-        int[] lastRead = new int[nTensors];
-        boolean[] readByKernel = new boolean[nTensors];
-        Arrays.fill(writer, -1);
-        Arrays.fill(lastRead, -1);
-        Arrays.fill(firstRead, -1);
-        boolean[] isConstant = constants(model, nTensors);
+        TensorUse[] uses = initialUses(model, nTensors);
         for (int i = 0; i < nOps; i++) {
             TfliteModel.Operator op = sg.operators().get(i);
             String where = "operator " + i + " (" + model.opName(op) + ")";
             if (prepared[i] != null) {
                 for (int t : op.inputs()) {
-                    if (t >= 0 && !isConstant[t] && !modelInput[t] && writer[t] < 0) {
+                    if (t >= 0 && !uses[t].constant() && !uses[t].modelInput() && uses[t].writer() < 0) {
                         problems.add(where + ": reads " + sg.tensors().get(t).describe()
                                 + " before any operator writes it");
                     }
@@ -112,12 +103,13 @@ public final class ModelCompiler {
                 if (t < 0) {
                     continue;
                 }
-                if (writer[t] >= 0 || modelInput[t] || isConstant[t]) {
+                TensorUse u = uses[t];
+                if (u.writer() >= 0 || u.modelInput() || u.constant()) {
                     problems.add(where + ": writes " + sg.tensors().get(t).describe() + ", which is already "
-                            + (writer[t] >= 0 ? "written by operator " + writer[t]
-                            : modelInput[t] ? "a model input" : "a constant"));
+                            + (u.writer() >= 0 ? "written by operator " + u.writer()
+                            : u.modelInput() ? "a model input" : "a constant"));
                 } else {
-                    writer[t] = i;
+                    uses[t] = u.writtenBy(i);
                 }
             }
             if (prepared[i] == null) {
@@ -127,90 +119,42 @@ public final class ModelCompiler {
             for (int k = 0; k < op.inputs().length; k++) {
                 int t = op.inputs()[k];
                 if (t >= 0 && !folded.contains(k)) {
-                    readByKernel[t] = true;
-                    lastRead[t] = i;
-                    if (firstRead[t] < 0) {
-                        firstRead[t] = i;
-                    }
+                    uses[t] = uses[t].readBy(i);
                 }
             }
         }
-
-        TensorInfo[] info = new TensorInfo[nTensors];
-        Placement[] placement = new Placement[nTensors];
-        DType[] types = new DType[nTensors];
-        long[] elements = new long[nTensors];
-        int[] bytes = new int[nTensors];
-        int[][] shapes = new int[nTensors][];
-        int[] firstUse = new int[nTensors];
-        int[] lastUse = new int[nTensors];
         for (int t = 0; t < nTensors; t++) {
-            TfliteModel.Tensor raw = sg.tensors().get(t);
-            types[t] = raw.type();
-            shapes[t] = raw.shape().clone();
-            info[t] = raw.type() == null ? null : tensorInfo(model, t);
-            boolean constant = info[t] != null && info[t].isConstant();
-            if (constant && !modelInput[t]) {
-                placement[t] = readByKernel[t] ? Placement.FLASH : Placement.ABSENT;
-            } else if (modelInput[t] || modelOutput[t] || writer[t] >= 0) {
-                placement[t] = Placement.ARENA;
-            } else if (readByKernel[t]) {
-                problems.add("operator " + lastRead[t] + " (" + model.opName(sg.operators().get(lastRead[t]))
-                        + "): " + raw.describe() + " is read but is neither a constant, a model input, nor"
+            if (uses[t].readButNeverWritten()) {
+                int reader = uses[t].lastRead();
+                problems.add("operator " + reader + " (" + model.opName(sg.operators().get(reader)) + "): "
+                        + sg.tensors().get(t).describe() + " is read but is neither a constant, a model input, nor"
                         + " written by an operator");
-                placement[t] = Placement.ABSENT;
-            } else {
-                placement[t] = Placement.ABSENT;
-            }
-            if (placement[t] == Placement.ARENA) {
-                firstUse[t] = modelInput[t] ? -1 : writer[t];
-                lastUse[t] = modelOutput[t] ? nOps : Math.max(lastRead[t], firstUse[t]);
-            } else {
-                firstUse[t] = placement[t] == Placement.FLASH ? firstRead[t] : -1;
-                lastUse[t] = placement[t] == Placement.FLASH ? lastRead[t] : -1;
             }
         }
         if (!problems.isEmpty()) {
             throw new CompileException(name, inOperatorOrder(problems));
         }
-        for (int i = 0; i < nOps; i++) {
-            int out = sg.operators().get(i).outputs()[0];
-            if (writer[out] == i) {
-                shapes[out] = prepared[i].outputShape().clone();
-            }
-        }
+        List<TensorPlan> plans = new ArrayList<>(nTensors);
         for (int t = 0; t < nTensors; t++) {
-            elements[t] = flatSize(shapes[t]);
-            long b = types[t] == null ? 0 : elements[t] * types[t].bytes();
-            if (b > Integer.MAX_VALUE) {
-                throw new CompileException(name, List.of(sg.tensors().get(t).describe() + ": " + b
-                        + " bytes is too large"));
-            }
-            bytes[t] = (int) b;
+            plans.add(plan(model, name, t, uses[t], prepared, nOps));
         }
 
-        boolean[] arena = new boolean[nTensors];
-        for (int t = 0; t < nTensors; t++) {
-            arena[t] = placement[t] == Placement.ARENA;
-        }
-        Layout layout = new Layout(sg, opCodes, prepared, arena, types, elements, bytes, firstUse, lastUse, modelInput);
+        Layout layout = new Layout(sg, opCodes, prepared, plans);
         Layout.Result best = layout.search(name);
         InPlaceRules groups = best.groups();
         boolean[] inPlace = best.inPlace();
-        int[] requestOf = best.requestOf();
         int[] scratchBytes = best.scratchBytes();
         int[] scratchRequest = best.scratchRequest();
         ArenaPlanner.Plan plan = best.plan();
 
         List<CompiledTensor> tensors = new ArrayList<>(nTensors);
-        for (int t = 0; t < nTensors; t++) {
+        for (TensorPlan p : plans) {
+            int t = p.index();
             TfliteModel.Tensor raw = sg.tensors().get(t);
-            int g = arena[t] ? groups.root(t) : -1;
-            int offset = arena[t] ? plan.offsets()[requestOf[g]] + (int) groups.offset(t) : -1;
-            byte[] data = placement[t] == Placement.FLASH ? info[t].data().clone() : null;
-            tensors.add(new CompiledTensor(t, raw.name(), types[t], shapes[t], raw.quantization(), placement[t], offset,
-                    bytes[t], data, firstUse[t], lastUse[t],
-                    g >= 0 && g != t ? g : -1));
+            int g = p.inArena() ? groups.root(t) : -1;
+            int offset = p.inArena() ? best.arenaOffset(t) : -1;
+            tensors.add(new CompiledTensor(t, raw.name(), p.type(), p.shape(), raw.quantization(), p.placement(),
+                    offset, p.bytes(), p.data(), p.firstUse(), p.lastUse(), g >= 0 && g != t ? g : -1));
         }
         List<CompiledOp> ops = new ArrayList<>(nOps);
         int[] scratchOffsets = new int[nOps];
@@ -225,17 +169,40 @@ public final class ModelCompiler {
         return new Compilation(compiled, scratchOffsets, scratchBytes);
     }
 
-    /** Which tensors hold constant data (a non-empty buffer). */
-    private static boolean[] constants(TfliteModel model, int nTensors) {
-        boolean[] c = new boolean[nTensors];
+    /**
+     * Every tensor's use before the walk: whether it holds constant data (a readable type and a
+     * non-empty buffer), is a model input, is a model output.
+     */
+    private static TensorUse[] initialUses(TfliteModel model, int nTensors) {
+        boolean[] modelInput = mark(nTensors, model.main().inputs());
+        boolean[] modelOutput = mark(nTensors, model.main().outputs());
+        TensorUse[] uses = new TensorUse[nTensors];
         for (int t = 0; t < nTensors; t++) {
-            try {
-                c[t] = model.main().tensors().get(t).type() != null && model.tensorInfo(t).isConstant();
-            } catch (TfliteException e) {
-                c[t] = false;
-            }
+            TensorInfo info = model.main().tensors().get(t).type() == null ? null : tensorInfo(model, t);
+            uses[t] = TensorUse.of(info != null && info.isConstant(), modelInput[t], modelOutput[t]);
         }
-        return c;
+        return uses;
+    }
+
+    /**
+     * Tensor {@code t}'s plan once the walk found no problem: the prepared output shape when an
+     * operator writes it, its size, placement, flash bytes and lifetime.
+     *
+     * @throws CompileException when its size does not fit in an int
+     */
+    private static TensorPlan plan(TfliteModel model, String name, int t, TensorUse use, PreparedOp[] prepared,
+            int nOps) throws CompileException {
+        TfliteModel.Tensor raw = model.main().tensors().get(t);
+        int[] shape = use.writer() >= 0 ? prepared[use.writer()].outputShape().clone() : raw.shape().clone();
+        long elements = flatSize(shape);
+        long bytes = raw.type() == null ? 0 : elements * raw.type().bytes();
+        if (bytes > Integer.MAX_VALUE) {
+            throw new CompileException(name, List.of(raw.describe() + ": " + bytes + " bytes is too large"));
+        }
+        Placement placement = use.placement();
+        byte[] data = placement == Placement.FLASH ? tensorInfo(model, t).data().clone() : null;
+        return new TensorPlan(t, raw.type(), shape, elements, (int) bytes, placement, data, use.firstUse(),
+                use.lastUse(nOps), use.modelInput());
     }
 
     /** Step 2 for operator {@code i}: its prepared form, or null after adding a problem. */

@@ -1,0 +1,94 @@
+package dev.tinyj.emulator.toolchain.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tinyj.emulator.toolchain.testing.SharedDir;
+import dev.tinyj.emulator.toolchain.tflite.TfliteModel;
+import dev.tinyj.emulator.toolchain.tflite.TfliteReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compiler on every model of {@code shared/models}: the supported ones compile with a valid
+ * plan within the arena goals against TFLM's own figures; the others are refused with every
+ * unsupported operator named.
+ *
+ * <p>Goals (TFLM figures of the i386 build, from the golden READMEs): TinyJ's arena ≤ TFLM's
+ * {@code head_bytes} (its tensor plan) on every model; arena + {@link ArenaReport#RUNTIME_STATICS_BYTES}
+ * ≤ 0.75 × TFLM's {@code arena_used_bytes} (plan plus persistent structures), 0.9 × for
+ * micro_speech_quantized (whose plan is nearly all of TFLM's arena: 5968 of 6812 bytes).
+ */
+class CompileSharedModelsTest {
+    static final List<String> SUPPORTED = List.of("hello_world_int8", "micro_speech_quantized", "person_detect",
+            "kws_ref_model", "vww_96_int8", "pretrainedResnet_quant", "model_ToyCar_quant_fullint_micro",
+            "model_ToyCar_quant_fullint_micro_intio", "str_ww_ref_model", "strm_ww_int8");
+
+    static double usedGoal(String model) {
+        return model.equals("micro_speech_quantized") ? 0.9 : 0.75;
+    }
+
+    static ModelCompiler.Compilation compile(Path file) throws Exception {
+        TfliteModel m = TfliteReader.read(file);
+        return ModelCompiler.compileDetailed(m, SharedModels.stem(file));
+    }
+
+    @Test
+    void supportedModelsCompileWithinTheArenaGoals() throws Exception {
+        Path dir = SharedDir.require("models", "compiler not checked on shared models");
+        List<ArenaReport.Row> rows = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
+        for (String name : SUPPORTED) {
+            Path file = dir.resolve(name + ".tflite");
+            TfliteModel m = TfliteReader.read(file);
+            ModelCompiler.Compilation c = ModelCompiler.compileDetailed(m, name);
+            CompiledModel cm = c.model();
+            assertEquals(m.main().operators().size(), cm.ops().size(), name);
+            for (CompiledOp op : cm.ops()) {
+                assertNotNull(op.params(), name + " op " + op.index());
+                assertEquals(m.opName(m.main().operators().get(op.index())), op.name(), name);
+            }
+            SharedModels.assertValidPlan(c);
+            ArenaReport.Row row = ArenaReport.row(cm);
+            rows.add(row);
+            assertTrue(row.tflm().isPresent(), name + ": TFLM figures missing from its golden README");
+            ArenaReport.TflmArena t = row.tflm().orElseThrow();
+            if (cm.arenaBytes() > t.headBytes()) {
+                missed.add(name + ": arena " + cm.arenaBytes() + " > TFLM head_bytes " + t.headBytes());
+            }
+            if (cm.arenaBytes() + ArenaReport.RUNTIME_STATICS_BYTES > usedGoal(name) * t.usedBytes()) {
+                missed.add(name + ": arena + statics " + (cm.arenaBytes() + ArenaReport.RUNTIME_STATICS_BYTES) + " > "
+                        + usedGoal(name) + " x TFLM arena_used_bytes " + t.usedBytes());
+            }
+        }
+        System.out.print(ArenaReport.table(rows));
+        assertEquals(List.of(), missed);
+    }
+
+    @Test
+    void unsupportedModelsAreRefusedNamingEveryUnsupportedOperator() throws Exception {
+        Path dir = SharedDir.require("models", "compiler not checked on shared models");
+        CompileException e = assertThrows(CompileException.class, () -> compile(dir.resolve(
+                "dtln_noise_suppression.tflite")));
+        assertEquals(List.of("operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM): unsupported operator",
+                "operator 1 (UNIDIRECTIONAL_SEQUENCE_LSTM): unsupported operator"), e.problems());
+        assertTrue(e.getMessage().startsWith("dtln_noise_suppression: 2 problems:\n  operator 0"), e.getMessage());
+        e = assertThrows(CompileException.class, () -> compile(dir.resolve("trained_lstm_int8.tflite")));
+        assertEquals(List.of("operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM): unsupported operator"), e.problems());
+        for (String f : List.of("keyword_scrambled", "keyword_scrambled_8bit")) {
+            TfliteModel m = TfliteReader.read(dir.resolve(f + ".tflite"));
+            e = assertThrows(CompileException.class, () -> ModelCompiler.compile(m, f));
+            System.out.println(e.getMessage());
+            for (int i = 0; i < m.main().operators().size(); i++) {
+                if (m.opName(m.main().operators().get(i)).equals("SVDF")) {
+                    String line = "operator " + i + " (SVDF): unsupported operator";
+                    assertTrue(e.problems().contains(line), f + " lacks: " + line);
+                }
+            }
+        }
+    }
+}
