@@ -1,5 +1,6 @@
 package dev.tinyj.conformance.compile;
 
+import dev.tinyj.conformance.support.SharedData;
 import dev.tinyj.emulator.toolchain.compile.ArenaPlanCheck;
 import dev.tinyj.emulator.toolchain.compile.ModelCompiler;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,22 +17,9 @@ final class SharedModels {
     private SharedModels() {
     }
 
-    /** {@code <shared>/<sub>} from the module directory ({@code ../shared}, {@code ../../shared}, ...), or null. */
-    static Path shared(String sub) {
-        for (String up : List.of("../shared/", "../../shared/", "../../../shared/")) {
-            Path p = Path.of(up + sub);
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** {@code <shared>/<sub>}, skipping the test with a message when it is absent. */
+    /** {@code <shared>/<sub>}, skipping the test with a message when it is absent ({@link SharedData}). */
     static Path requireShared(String sub) {
-        Path p = shared(sub);
-        Assumptions.assumeTrue(p != null, "../shared/" + sub + " is absent: compiler not checked on shared models");
-        return p;
+        return SharedData.require(sub, "compiler not checked on shared models");
     }
 
     /** Every {@code .tflite} file under {@code dir}, sorted. */

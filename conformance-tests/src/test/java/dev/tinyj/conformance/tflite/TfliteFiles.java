@@ -1,5 +1,6 @@
 package dev.tinyj.conformance.tflite;
 
+import dev.tinyj.conformance.support.SharedData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,29 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /** Where the reader tests find models: {@code ../shared} (skipped when absent) and the bundled resource. */
 final class TfliteFiles {
     private TfliteFiles() {
     }
 
-    /** {@code ../shared/<sub>} relative to the test's working directory, or null when absent. */
-    static Path shared(String sub) {
-        for (String up : List.of("../shared/", "../../shared/", "../../../shared/")) {
-            Path p = Path.of(up + sub);
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** {@code ../shared/<sub>}, skipping the test with a message when it is absent. */
+    /** {@code ../shared/<sub>}, skipping the test with a message when it is absent ({@link SharedData}). */
     static Path requireShared(String sub) {
-        Path p = shared(sub);
-        Assumptions.assumeTrue(p != null, "../shared/" + sub + " is absent: TFLite models not checked");
-        return p;
+        return SharedData.require(sub, "TFLite models not checked");
     }
 
     /** Every {@code .tflite} file under {@code dir}, sorted. */

@@ -3,6 +3,7 @@ package dev.tinyj.conformance.tflitewriter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tinyj.conformance.support.SharedData;
 import dev.tinyj.emulator.toolchain.tflite.FbTable;
 import dev.tinyj.emulator.toolchain.tflite.FbVector;
 import dev.tinyj.emulator.toolchain.tflite.FlatBuffer;
@@ -21,23 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /** Test helpers: a read model as a {@link TfliteSpec}, what the spec leaves out, field-by-field comparison. */
 final class Specs {
     private Specs() {
     }
 
-    /** {@code ../shared/<sub>} from the module directory, skipping the test when absent. */
+    /** {@code ../shared/<sub>}, skipping the test when absent ({@link SharedData}). */
     static Path shared(String sub) {
-        for (String up : List.of("../shared/", "../../shared/", "../../../shared/")) {
-            Path p = Path.of(up + sub);
-            if (Files.exists(p)) {
-                return p;
-            }
-        }
-        Assumptions.assumeTrue(false, "../shared/" + sub + " is absent: writer not checked against it");
-        return null;
+        return SharedData.require(sub, "writer not checked against it");
     }
 
     /** Every {@code .tflite} under {@code dir}, sorted. */

@@ -3,6 +3,7 @@ package dev.tinyj.conformance.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tinyj.conformance.support.SharedData;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
 import dev.tinyj.emulator.toolchain.quantize.AffineQuant;
 import dev.tinyj.emulator.toolchain.quantize.Int8Simulator;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,19 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 class HelloWorldCrossCheckTest {
 
-    private static Path shared() {
-        for (Path p : List.of(Path.of("../shared/models"), Path.of("../../shared/models"))) {
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     @Test
     void simulatorReproducesTflmOnTheGoldenSweep() throws Exception {
-        Path models = shared();
-        Assumptions.assumeTrue(models != null, "../shared/models is absent: hello_world cross-check skipped");
+        Path models = SharedData.require("models", "hello_world cross-check skipped");
         TfliteModel m = TfliteReader.read(models.resolve("hello_world_int8.tflite"));
         List<TfliteSpec.Tensor> tensors = new ArrayList<>();
         for (int i = 0; i < m.main().tensors().size(); i++) {
