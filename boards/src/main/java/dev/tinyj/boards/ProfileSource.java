@@ -19,7 +19,11 @@ interface ProfileSource {
     /** Resource root of the shipped profiles on the classpath. */
     String CLASSPATH_ROOT = "dev/tinyj/boards/";
 
-    /** Name of the file, under {@code boards/}, that lists the shipped board ids one per line. */
+    /**
+     * Name of the file, under {@code boards/}, that lists the shipped board ids one per line: a jar's
+     * directory cannot be listed reliably, so the classpath source reads this list. It is generated
+     * from the {@code boards/*.board} files (see {@code boards/README.md}, "Adding a board").
+     */
     String INDEX = "boards/boards.index";
 
     /** File-name suffix of a board file: board {@code id} lives in {@code boards/<id>.board}. */

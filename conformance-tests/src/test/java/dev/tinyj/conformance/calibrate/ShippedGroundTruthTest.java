@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tinyj.testkit.SharedData;
 import dev.tinyj.emulator.calibrate.CalibFirmware;
 import dev.tinyj.emulator.calibrate.GroundTruth;
 import dev.tinyj.emulator.calibrate.GroundTruthException;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * message that says why.
  */
 class ShippedGroundTruthTest {
-    static final Path CALIB = Path.of("").toAbsolutePath().resolve("../../shared/calib").normalize();
     static final String RES = "/dev/tinyj/emulator/calibrate/";
 
     static byte[] resource(String name) throws IOException {
@@ -36,16 +35,14 @@ class ShippedGroundTruthTest {
 
     @Test
     void shippedResultsCsvIsTheTeamsFileByteForByte() throws IOException {
-        assumeTrue(Files.isRegularFile(CALIB.resolve("results.csv")), "../shared/calib is absent: the shipped "
-                + "results.csv was not compared with it");
-        assertArrayEquals(Files.readAllBytes(CALIB.resolve("results.csv")), resource("results.csv"));
+        Path csv = SharedData.require("calib/results.csv", "the shipped results.csv was not compared with it");
+        assertArrayEquals(Files.readAllBytes(csv), resource("results.csv"));
     }
 
     @Test
     void shippedFc256WeightsAreTheModelDataTableByteForByte() throws IOException {
-        assumeTrue(Files.isRegularFile(CALIB.resolve("src/model_data.c")), "../shared/calib is absent: the shipped "
-                + "fc256x64_w.bin was not compared with model_data.c");
-        String src = Files.readString(CALIB.resolve("src/model_data.c"));
+        Path c = SharedData.require("calib/src/model_data.c", "the shipped fc256x64_w.bin was not compared with it");
+        String src = Files.readString(c);
         Matcher m = Pattern.compile("const int8_t fc256x64_w\\[(\\d+)\\][^{]*\\{([^}]*)\\}").matcher(src);
         assertTrue(m.find(), "fc256x64_w in model_data.c");
         String[] v = m.group(2).trim().split("\\s*,\\s*");

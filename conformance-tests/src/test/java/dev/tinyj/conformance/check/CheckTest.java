@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tinyj.conformance.support.Cli.Outcome;
+import dev.tinyj.testkit.SharedData;
 import dev.tinyj.emulator.run.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -239,14 +239,7 @@ class CheckTest {
 
     @Test
     void aModelThatDoesNotFitFailsTheCeilingAndSkipsTheRest() throws Exception {
-        Path kws = null;
-        for (String up : List.of("../shared/models/", "../../shared/models/", "../../../shared/models/")) {
-            if (Files.exists(Path.of(up + "kws_ref_model.tflite"))) {
-                kws = Path.of(up + "kws_ref_model.tflite");
-                break;
-            }
-        }
-        Assumptions.assumeTrue(kws != null, "../shared/models/kws_ref_model.tflite is absent");
+        Path kws = SharedData.require("models/kws_ref_model.tflite", "a model that does not fit not checked");
         Path xml = dir.resolve("nofit.xml");
         Outcome o = tinyj("check", "--model", kws.toString(), "--max-cycles", "1", "--junit", xml.toString());
         assertEquals(1, o.code(), o.toString());

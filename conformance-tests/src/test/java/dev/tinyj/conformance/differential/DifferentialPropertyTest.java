@@ -4,15 +4,13 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * Every {@code fw.diff} function, called with generated arguments on the host JVM and in the
  * emulator on arduino-uno and nucleo-l4r5zi, gives the same result (floats bit-identical). One
  * property per function shape drives every function of that descriptor; tries come from
- * {@code tinyj.tries} ({@link TriesFromSystemProperty}).
+ * {@code tinyj.tries} (TriesSettingTest).
  */
-@AddLifecycleHook(TriesFromSystemProperty.class)
 class DifferentialPropertyTest {
     @Provide
     Arbitrary<Integer> ints() {

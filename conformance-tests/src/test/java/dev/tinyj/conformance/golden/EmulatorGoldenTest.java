@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.tinyj.boards.Board;
 import dev.tinyj.boards.Boards;
+import dev.tinyj.testkit.SharedData;
 import dev.tinyj.emulator.run.Inference;
 import dev.tinyj.emulator.run.ModelBuild;
 import dev.tinyj.emulator.toolchain.compile.CompileException;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -30,8 +30,7 @@ class EmulatorGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> goldenModelsInTheEmulator() throws Exception {
-        Path models = GoldenModelsTest.shared();
-        Assumptions.assumeTrue(models != null, "../shared/models is absent: golden models not run in the emulator");
+        Path models = SharedData.require("models/golden", "golden models not run in the emulator").getParent();
         List<DynamicTest> tests = new ArrayList<>();
         for (String name : GoldenModelsTest.MODELS) {
             ModelBuild build = ModelBuild.of(Files.readAllBytes(models.resolve(name + ".tflite")), name);
@@ -58,13 +57,7 @@ class EmulatorGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> kernelModelsInTheEmulator() throws Exception {
-        Path root = null;
-        for (Path p : List.of(Path.of("../shared/kernel_models"), Path.of("../../shared/kernel_models"))) {
-            if (Files.isDirectory(p)) {
-                root = p;
-            }
-        }
-        Assumptions.assumeTrue(root != null, "../shared/kernel_models is absent: kernel models not run in the emulator");
+        Path root = SharedData.require("kernel_models", "kernel models not run in the emulator");
         Board board = Boards.load(M4);
         List<DynamicTest> tests = new ArrayList<>();
         List<String> rows = Files.readAllLines(root.resolve("index.csv"));
@@ -74,9 +67,8 @@ class EmulatorGoldenTest {
                 continue;
             }
             Path base = root.resolve(f[0]).resolve(f[1]);
-            if (!Files.isRegularFile(base.resolveSibling(f[1] + ".tflite"))) {
-                continue;
-            }
+            SharedData.present(Files.isRegularFile(base.resolveSibling(f[1] + ".tflite")),
+                    "../shared/kernel_models/" + f[0] + "/" + f[1] + ".tflite is absent: kernel models not run");
             ModelBuild build;
             try {
                 build = ModelBuild.of(Files.readAllBytes(base.resolveSibling(f[1] + ".tflite")), f[1]);
@@ -89,7 +81,7 @@ class EmulatorGoldenTest {
                     Inference.run(build, program, board, Files.readAllBytes(base.resolveSibling(f[1] + ".input.bin")),
                             MachineOptions.DEFAULT_WATCHDOG_CYCLES, 0).output())));
         }
-        Assumptions.assumeTrue(!tests.isEmpty(), "no kernel models found");
+        SharedData.present(!tests.isEmpty(), "no kernel models found in ../shared/kernel_models");
         return tests.stream();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tinyj.testkit.SharedData;
 import dev.tinyj.emulator.toolchain.compile.CompiledModel;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
 import dev.tinyj.emulator.toolchain.compile.ModelCompiler;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -31,19 +31,9 @@ class GoldenModelsTest {
             "kws_ref_model", "vww_96_int8", "pretrainedResnet_quant", "model_ToyCar_quant_fullint_micro",
             "model_ToyCar_quant_fullint_micro_intio", "str_ww_ref_model", "strm_ww_int8");
 
-    static Path shared() {
-        for (Path p : List.of(Path.of("../shared/models"), Path.of("../../shared/models"))) {
-            if (Files.isDirectory(p.resolve("golden"))) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     @TestFactory
     Stream<DynamicTest> everyGoldenCaseIsByteIdentical() throws Exception {
-        Path models = shared();
-        Assumptions.assumeTrue(models != null, "../shared/models is absent: golden models not checked");
+        Path models = SharedData.require("models/golden", "golden models not checked").getParent();
         List<DynamicTest> tests = new ArrayList<>();
         for (String name : MODELS) {
             CompiledModel model = ModelCompiler.compile(TfliteReader.read(models.resolve(name + ".tflite")), name);

@@ -1,5 +1,6 @@
 package dev.tinyj.conformance.image;
 
+import dev.tinyj.testkit.SharedData;
 import dev.tinyj.emulator.toolchain.compile.CompileException;
 import dev.tinyj.emulator.toolchain.compile.CompiledModel;
 import dev.tinyj.emulator.toolchain.compile.ModelCompiler;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Test support: compiling a .tflite model with the real compiler, where
@@ -44,14 +44,7 @@ final class TestModels {
 
     /** {@code ../shared/kernel_models}, skipping the test when absent. */
     static Path kernelModels() {
-        for (String up : List.of("../shared/", "../../shared/", "../../../shared/")) {
-            Path p = Path.of(up + "kernel_models");
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        Assumptions.assumeTrue(false, "../shared/kernel_models is absent: kernel model images not checked");
-        return null;
+        return SharedData.require("kernel_models", "kernel model images not checked");
     }
 
     /** Every ok row of index.csv. */

@@ -1,5 +1,6 @@
 package dev.tinyj.conformance.support;
 
+import dev.tinyj.testkit.SharedData;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.platform.engine.TestExecutionResult;
@@ -10,7 +11,9 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * Prints, at the end of the run, why tests were skipped or aborted (e.g. "../shared/kernel_vectors
  * is absent"), once per distinct reason with a count, so a run outside the team's layout says on
- * the console what it did not check. Registered through {@code META-INF/services}.
+ * the console what it did not check, and, when shared data was missing, where it was looked for
+ * and how to make that fail instead ({@link SharedData}). Registered through
+ * {@code META-INF/services}.
  */
 public final class SkipReasons implements TestExecutionListener {
     private final Map<String, Integer> reasons = new LinkedHashMap<>();
@@ -32,5 +35,9 @@ public final class SkipReasons implements TestExecutionListener {
     public void testPlanExecutionFinished(TestPlan plan) {
         reasons.forEach((reason, n) -> System.out.println("[tinyj] not checked (" + n + (n == 1 ? " test" : " tests")
                 + "): " + reason));
+        if (reasons.keySet().stream().anyMatch(r -> r.contains("../shared"))) {
+            System.out.println("[tinyj] ../shared is looked for at " + SharedData.where() + "; " + SharedData.REQUIRE_ENV
+                    + "=1 (as .ci/run sets) makes missing shared data fail the build");
+        }
     }
 }

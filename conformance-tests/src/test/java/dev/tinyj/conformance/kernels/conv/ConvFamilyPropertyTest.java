@@ -24,7 +24,7 @@ class ConvFamilyPropertyTest {
     record WindowCase(ConvFamilyCase c, Window w, int channelParam) {
     }
 
-    @Property(tries = 100)
+    @Property
     void conv2dMatchesReference(@ForAll long seed) throws PrepareException {
         WindowCase wc = window(seed, false);
         ConvFamilyCase c = wc.c();
@@ -34,7 +34,7 @@ class ConvFamilyPropertyTest {
         assertArrayEquals(ConvFamilyReference.conv(wc.w(), wc.channelParam(), c.input(), c.filter(), c.bias()), got);
     }
 
-    @Property(tries = 100)
+    @Property
     void depthwiseConv2dMatchesReference(@ForAll long seed) throws PrepareException {
         WindowCase wc = window(seed, true);
         ConvFamilyCase c = wc.c();
@@ -45,7 +45,7 @@ class ConvFamilyPropertyTest {
                 got);
     }
 
-    @Property(tries = 100)
+    @Property
     void fullyConnectedMatchesReference(@ForAll long seed) throws PrepareException {
         ConvFamilyCase.Gen g = new ConvFamilyCase.Gen(seed);
         int depth = g.between(1, 24);

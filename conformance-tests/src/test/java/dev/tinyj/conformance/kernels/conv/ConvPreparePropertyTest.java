@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
 /** The host prepare math of the convolution family against independent formulas. */
 class ConvPreparePropertyTest {
 
-    @Property(tries = 100)
+    @Property
     void multiplierMatchesExactDecimal(@ForAll @IntRange(min = -40, max = 6) int exponent, @ForAll long bits) {
         double real = Math.scalb(1.0 + (bits >>> 12) * 0x1p-52, exponent);
         QuantizedMultiplier m = QuantizedMultiplier.of(real);
@@ -24,7 +24,7 @@ class ConvPreparePropertyTest {
         assertEquals(want[1], m.shift(), "shift of " + real);
     }
 
-    @Property(tries = 100)
+    @Property
     void perChannelScaleIsDoubleProductThenQuotient(@ForAll @IntRange(min = 0, max = 1 << 30) int a,
             @ForAll @IntRange(min = 0, max = 1 << 30) int b, @ForAll @IntRange(min = 1, max = 1 << 30) int c) {
         float in = Float.intBitsToFloat(0x38000000 + (a & 0x0FFFFFFF));
@@ -34,7 +34,7 @@ class ConvPreparePropertyTest {
         assertEquals(want, ConvQuantization.effectiveScale(in, f, out));
     }
 
-    @Property(tries = 100)
+    @Property
     void geometryMatchesClosedForm(@ForAll @IntRange(min = 0, max = 300) int in,
             @ForAll @IntRange(min = 1, max = 9) int filter, @ForAll @IntRange(min = 1, max = 5) int stride,
             @ForAll @IntRange(min = 1, max = 5) int dilation, @ForAll boolean same) throws PrepareException {

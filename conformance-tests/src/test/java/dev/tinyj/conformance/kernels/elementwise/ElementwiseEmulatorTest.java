@@ -28,7 +28,7 @@ class ElementwiseEmulatorTest {
                 ElementwiseKernels.class, "mul");
     }
 
-    @Property(tries = 12)
+    @Property
     void generatedCasesMatchHost(@ForAll long seed) throws PrepareException {
         ElementwisePropertyTest.Gen g = ElementwisePropertyTest.Gen.of(seed);
         int size = ElementwisePropertyTest.size(g.out());

@@ -135,7 +135,7 @@ class ElementwisePropertyTest {
         return Arrays.copyOfRange(out, 4, 4 + size(g.out()));
     }
 
-    @Property(tries = 100)
+    @Property
     void addMatchesReference(@ForAll long seed) throws PrepareException {
         Gen g = Gen.of(seed);
         PreparedOp op = new AddPrepare().prepare(g.context("ADD"));
@@ -152,7 +152,7 @@ class ElementwisePropertyTest {
         assertArrayEquals(want, runKernel(g, op, true), "seed " + seed);
     }
 
-    @Property(tries = 100)
+    @Property
     void mulMatchesReference(@ForAll long seed) throws PrepareException {
         Gen g = Gen.of(seed);
         PreparedOp op = new MulPrepare().prepare(g.context("MUL"));
@@ -163,7 +163,7 @@ class ElementwisePropertyTest {
     }
 
     /** Add's prepared multipliers: Q31 mantissas in [2^30, 2^31), shifts ≤ 0, within half an ulp of the real factor. */
-    @Property(tries = 100)
+    @Property
     void addMultipliersEncodeTheirFactors(@ForAll long seed) throws PrepareException {
         Gen g = Gen.of(seed);
         byte[] p = new AddPrepare().prepare(g.context("ADD")).params();

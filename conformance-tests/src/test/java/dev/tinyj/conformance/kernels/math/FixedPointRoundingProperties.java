@@ -37,7 +37,7 @@ class FixedPointRoundingProperties {
         }
     }
 
-    @Property(tries = 300)
+    @Property
     void srdhm(@ForAll("edgy") int a, @ForAll("edgy") int b) {
         assertEquals(ReferenceArithmetic.srdhm(a, b), FixedPoint.saturatingRoundingDoublingHighMul(a, b));
     }
@@ -52,12 +52,12 @@ class FixedPointRoundingProperties {
         }
     }
 
-    @Property(tries = 300)
+    @Property
     void roundingDivideByPOT(@ForAll("edgy") int x, @ForAll @IntRange(min = 0, max = 31) int exponent) {
         assertEquals(ReferenceArithmetic.roundingDivideByPOT(x, exponent), FixedPoint.roundingDivideByPOT(x, exponent));
     }
 
-    @Property(tries = 300)
+    @Property
     void saturatingRoundingMultiplyByPOT(@ForAll("edgy") int x, @ForAll @IntRange(min = -31, max = 31) int exponent) {
         assertEquals(ReferenceArithmetic.saturatingRoundingMultiplyByPOT(x, exponent),
                 FixedPointExp.saturatingRoundingMultiplyByPOT(x, exponent));
@@ -76,7 +76,7 @@ class FixedPointRoundingProperties {
         }
     }
 
-    @Property(tries = 300)
+    @Property
     void multiplyByQuantizedMultiplier(@ForAll("edgy") int x,
             @ForAll @IntRange(min = 1 << 30, max = Integer.MAX_VALUE) int multiplier,
             @ForAll @IntRange(min = -31, max = 30) int shift) {

@@ -40,7 +40,7 @@ class QuantizedMultiplierProperties {
                         .map(bits -> (double) Float.intBitsToFloat(bits)));
     }
 
-    @Property(tries = 300)
+    @Property
     void matchesTheExactRestatement(@ForAll("scales") double real) {
         assertEquals(ReferenceArithmetic.quantizeMultiplier(real), QuantizedMultiplier.of(real));
     }

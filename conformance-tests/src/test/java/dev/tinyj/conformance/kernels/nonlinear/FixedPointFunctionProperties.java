@@ -20,7 +20,7 @@ class FixedPointFunctionProperties {
     /** Absolute error allowed against double precision: about 2^−20 of full scale. */
     private static final double TOLERANCE = 1e-6;
 
-    @Property(tries = 200)
+    @Property
     void expOnNegativeValues(@ForAll @Negative int a, @ForAll @IntRange(min = 0, max = 8) int integerBits) {
         int got = FixedPointExp.expOnNegativeValues(a, integerBits);
         assertEquals(GemmlowpReference.expNegative(a, integerBits), got);
@@ -28,14 +28,14 @@ class FixedPointFunctionProperties {
         assertTrue(Math.abs(got / Q31 - Math.exp(real)) < TOLERANCE, () -> "exp(" + real + ") = " + got / Q31);
     }
 
-    @Property(tries = 200)
+    @Property
     void oneOverOnePlusX(@ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int a) {
         int got = FixedPointSigmoid.oneOverOnePlusX(a);
         assertEquals(GemmlowpReference.oneOverOnePlusX(a), got);
         assertTrue(Math.abs(got / Q31 - 1 / (1 + a / Q31)) < TOLERANCE);
     }
 
-    @Property(tries = 200)
+    @Property
     void logisticAndTanh(@ForAll int a, @ForAll @IntRange(min = 0, max = 6) int integerBits) {
         double real = Math.scalb((double) a, integerBits - 31);
         int logistic = FixedPointSigmoid.logistic(a, integerBits);

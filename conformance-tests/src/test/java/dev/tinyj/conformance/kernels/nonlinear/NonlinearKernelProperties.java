@@ -52,7 +52,7 @@ class NonlinearKernelProperties {
         return ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN).getInt(offset);
     }
 
-    @Property(tries = 100)
+    @Property
     void softmaxMatchesTheReference(@ForAll @IntRange(min = 1, max = 4) int outer,
             @ForAll @IntRange(min = 1, max = 16) int depth, @ForAll("inputScales") float scale,
             @ForAll @IntRange(min = -128, max = 127) int zeroPoint, @ForAll("betas") float beta,
@@ -71,14 +71,14 @@ class NonlinearKernelProperties {
     }
 
     /** Every int8 input value at once, for one generated input quantization. */
-    @Property(tries = 60)
+    @Property
     void logisticMatchesTheReferenceOnEveryInput(@ForAll("inputScales") float scale,
             @ForAll @IntRange(min = -128, max = 127) int zeroPoint, @ForAll @IntRange(min = 0, max = 9) int offset)
             throws PrepareException {
         sigmoidFamily(NonlinearOps.LOGISTIC, scale, zeroPoint, offset, 1f / 256, -128);
     }
 
-    @Property(tries = 60)
+    @Property
     void tanhMatchesTheReferenceOnEveryInput(@ForAll("inputScales") float scale,
             @ForAll @IntRange(min = -128, max = 127) int zeroPoint, @ForAll @IntRange(min = 0, max = 9) int offset)
             throws PrepareException {

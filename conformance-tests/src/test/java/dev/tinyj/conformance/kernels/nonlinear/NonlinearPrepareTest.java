@@ -28,14 +28,14 @@ import org.junit.jupiter.api.Test;
  * the refusals TFLM's prepare makes.
  */
 class NonlinearPrepareTest {
-    @Property(tries = 200)
+    @Property
     void inputRadiusIsTheExactFloor(@ForAll @IntRange(min = 1, max = 8) int integerBits,
             @ForAll @IntRange(min = 0, max = 62) int leftShift) {
         long exact = (((1L << integerBits) - 1) << (31 - integerBits)) >> leftShift;
         assertEquals(exact, NonlinearScaling.calculateInputRadius(integerBits, leftShift, 31));
     }
 
-    @Property(tries = 200)
+    @Property
     void frexpMultiplierIsExactForFloatScales(@ForAll @IntRange(min = 1, max = 0x7f7fffff) int scaleBits) {
         float scale = Float.intBitsToFloat(scaleBits);
         double real = (double) scale * (1 << 27);
@@ -47,7 +47,7 @@ class NonlinearPrepareTest {
                 () -> real + " vs " + m);
     }
 
-    @Property(tries = 200)
+    @Property
     void softmaxScalingIsQuantizeMultiplierOfTheCappedProduct(
             @ForAll @IntRange(min = 0x33000000, max = 0x41000000) int scaleBits,
             @ForAll @IntRange(min = 0x3d000000, max = 0x41000000) int betaBits) throws PrepareException {

@@ -29,7 +29,7 @@ class PoolingEmulatorTest {
                 PoolingKernels.class, "maxPool");
     }
 
-    @Property(tries = 12)
+    @Property
     void generatedCasesMatchHost(@ForAll long seed) throws PrepareException {
         PoolingPropertyTest.Gen g = PoolingPropertyTest.Gen.of(seed);
         int size = g.n() * g.outH() * g.outW() * g.c();

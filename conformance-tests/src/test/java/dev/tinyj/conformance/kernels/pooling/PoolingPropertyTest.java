@@ -120,14 +120,14 @@ class PoolingPropertyTest {
         return Arrays.copyOfRange(out, 5, 5 + size);
     }
 
-    @Property(tries = 100)
+    @Property
     void averagePoolMatchesReference(@ForAll long seed) throws PrepareException {
         Gen g = Gen.of(seed);
         PreparedOp op = new AveragePool2DPrepare().prepare(g.context("AVERAGE_POOL_2D"));
         assertArrayEquals(g.reference(true), run(g, op, true), g.toString());
     }
 
-    @Property(tries = 100)
+    @Property
     void maxPoolMatchesReference(@ForAll long seed) throws PrepareException {
         Gen g = Gen.of(seed);
         PreparedOp op = new MaxPool2DPrepare().prepare(g.context("MAX_POOL_2D"));

@@ -53,7 +53,7 @@ class QuantizePropertyTest {
         };
     }
 
-    @Property(tries = 100)
+    @Property
     void quantizeFloatMatchesReference(@ForAll long seed) throws PrepareException {
         Random r = new Random(seed);
         float scale = RefInt8.scale(r, -12, 4);
@@ -75,7 +75,7 @@ class QuantizePropertyTest {
         assertArrayEquals(want, java.util.Arrays.copyOfRange(out, 1, n + 1), "seed " + seed);
     }
 
-    @Property(tries = 100)
+    @Property
     void roundToInt32IsRoundfThenX86Conversion(@ForAll int bits) {
         float x = Float.intBitsToFloat(bits);
         assertEquals(RefInt8.roundfToInt32(x), Quantize.roundToInt32(x), Float.toString(x));
@@ -83,7 +83,7 @@ class QuantizePropertyTest {
         assertEquals(RefInt8.roundfToInt32(tie), Quantize.roundToInt32(tie), Float.toString(tie));
     }
 
-    @Property(tries = 100)
+    @Property
     void requantizeMatchesReference(@ForAll long seed) throws PrepareException {
         Random r = new Random(seed);
         float si = RefInt8.scale(r, -12, 4);
@@ -108,7 +108,7 @@ class QuantizePropertyTest {
      * The float32 multiply of the kernel equals TFLM's {@code (float) (double scale · (v − zp))} for
      * every int8 value, for scales of every magnitude (subnormal to huge, random bits).
      */
-    @Property(tries = 100)
+    @Property
     void dequantizeEqualsDoubleComputation(@ForAll long seed) throws PrepareException {
         Random r = new Random(seed);
         for (int k = 0; k < 8; k++) {

@@ -20,7 +20,7 @@ import net.jqwik.api.Property;
  * coordinate shifted. Generated ranks 1..4, 1..4 inputs, negative axes, operands at offsets.
  */
 class ConcatenationPropertyTest {
-    @Property(tries = 100)
+    @Property
     void kernelMatchesReference(@ForAll Random r) throws PrepareException {
         int[] base = ShapeGen.randomShape(r, 1, 4, 3);
         int rank = base.length;
@@ -58,7 +58,7 @@ class ConcatenationPropertyTest {
         assertArrayEquals(expected, ShapeKernels.run("CONCATENATION", prepared.params(), data, expected.length));
     }
 
-    @Property(tries = 30)
+    @Property
     void differentQuantizationIsRefused(@ForAll Random r) {
         int[] s = ShapeGen.randomShape(r, 1, 3, 3);
         boolean scaleDiffers = r.nextBoolean();

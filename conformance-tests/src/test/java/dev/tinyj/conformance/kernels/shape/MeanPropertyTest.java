@@ -24,7 +24,7 @@ import net.jqwik.api.Property;
  * points; plus the prepare's multiplier and N against their definitions.
  */
 class MeanPropertyTest {
-    @Property(tries = 100)
+    @Property
     void kernelMatchesReference(@ForAll Random r) throws PrepareException {
         int[] in = ShapeGen.randomShape(r, 1, 6, 3);
         int rank = in.length;
@@ -88,7 +88,7 @@ class MeanPropertyTest {
     }
 
     /** The folded multiplier and shift for large N and extreme shifts (the clamps of TFLM). */
-    @Property(tries = 100)
+    @Property
     void foldedScalingMatchesReference(@ForAll Random r) throws PrepareException {
         int[] in = {1 + r.nextInt(300), 1 + r.nextInt(300)};
         // ratios 2^-25..2^6: small ones hit TFLM's clamp of the 1/N shift at 31 + shift

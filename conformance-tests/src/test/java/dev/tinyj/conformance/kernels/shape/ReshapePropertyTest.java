@@ -19,7 +19,7 @@ import net.jqwik.api.Property;
  * the output aliases the input) on generated shapes.
  */
 class ReshapePropertyTest {
-    @Property(tries = 100)
+    @Property
     void stretchAndCopy(@ForAll Random r) throws PrepareException {
         int[] in = ShapeGen.randomShape(r, 1, 4, 4);
         int total = ShapeGen.count(in);
@@ -50,7 +50,7 @@ class ReshapePropertyTest {
         assertArrayEquals(before, aliased);
     }
 
-    @Property(tries = 30)
+    @Property
     void wrongElementCountIsRefused(@ForAll Random r) {
         int[] in = ShapeGen.randomShape(r, 1, 3, 4);
         int[] out = {ShapeGen.count(in) + 1 + r.nextInt(3)};

@@ -21,7 +21,7 @@ import net.jqwik.api.Property;
  * prepare's shape inference is checked too.
  */
 class StridedSlicePropertyTest {
-    @Property(tries = 100)
+    @Property
     void kernelMatchesReference(@ForAll Random r) throws PrepareException {
         int[] in = ShapeGen.randomShape(r, 1, 4, 4);
         int rank = in.length;

@@ -1,5 +1,6 @@
 package dev.tinyj.conformance.kernels.support;
 
+import dev.tinyj.testkit.SharedData;
 import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.graph.Quantization;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
@@ -16,7 +17,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Reads {@code ../shared/kernel_vectors/*.txt} ("kernel_vectors v1", see that folder's README):
@@ -138,21 +138,9 @@ public final class KernelVectors {
         }
     }
 
-    /** The shared folder, or null when absent. */
-    public static Path folder() {
-        for (Path p : List.of(Path.of("../shared/kernel_vectors"), Path.of("../../shared/kernel_vectors"),
-                Path.of("../../../shared/kernel_vectors"))) {
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     /** Every case of {@code file} (e.g. {@code add.txt}); skips the test when ../shared is absent. */
     public static List<Case> load(String file) {
-        Path dir = folder();
-        Assumptions.assumeTrue(dir != null, "../shared/kernel_vectors is absent: TFLM kernel vectors not checked");
+        Path dir = SharedData.require("kernel_vectors", "TFLM kernel vectors not checked");
         try {
             return parse(file, Files.readAllLines(dir.resolve(file)));
         } catch (IOException e) {

@@ -61,7 +61,7 @@ class ArenaPlannerPropertyTest {
         return best;
     }
 
-    @Property(tries = 300)
+    @Property
     void plansAreValidDeterministicAndBounded(@ForAll long seed, @ForAll @IntRange(min = 0, max = 60) int n,
             @ForAll @IntRange(min = 1, max = 30) int ops) {
         List<Request> q = random(seed, n, ops, false);
@@ -87,7 +87,7 @@ class ArenaPlannerPropertyTest {
         assertEquals(p.arenaBytes(), again.arenaBytes());
     }
 
-    @Property(tries = 300)
+    @Property
     void equalSizesAreOptimal(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int n,
             @ForAll @IntRange(min = 1, max = 30) int ops) {
         List<Request> q = random(seed, n, ops, true);

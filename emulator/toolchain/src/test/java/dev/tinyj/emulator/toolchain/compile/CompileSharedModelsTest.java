@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tinyj.emulator.toolchain.testing.SharedDir;
+import dev.tinyj.testkit.SharedData;
 import dev.tinyj.emulator.toolchain.tflite.TfliteModel;
 import dev.tinyj.emulator.toolchain.tflite.TfliteReader;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class CompileSharedModelsTest {
 
     @Test
     void supportedModelsCompileWithinTheArenaGoals() throws Exception {
-        Path dir = SharedDir.require("models", "compiler not checked on shared models");
+        Path dir = SharedData.require("models", "compiler not checked on shared models");
         List<ArenaReport.Row> rows = new ArrayList<>();
         List<String> missed = new ArrayList<>();
         for (String name : SUPPORTED) {
@@ -71,7 +71,7 @@ class CompileSharedModelsTest {
 
     @Test
     void unsupportedModelsAreRefusedNamingEveryUnsupportedOperator() throws Exception {
-        Path dir = SharedDir.require("models", "compiler not checked on shared models");
+        Path dir = SharedData.require("models", "compiler not checked on shared models");
         CompileException e = assertThrows(CompileException.class, () -> compile(dir.resolve(
                 "dtln_noise_suppression.tflite")));
         assertEquals(List.of("operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM): unsupported operator",

@@ -37,7 +37,7 @@ class WindowOverlapPropertyTest {
     private static final int[] OPS = {OpCodes.CONV_2D, OpCodes.DEPTHWISE_CONV_2D, OpCodes.AVERAGE_POOL_2D,
         OpCodes.MAX_POOL_2D};
 
-    @Property(tries = 300)
+    @Property
     void overlappedOutputEqualsSeparateOutput(@ForAll long seed, @ForAll @IntRange(min = 0, max = 3) int which)
             throws Exception {
         Random r = new Random(seed);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
-import dev.tinyj.emulator.toolchain.testing.SharedDir;
+import dev.tinyj.testkit.SharedData;
 import dev.tinyj.emulator.toolchain.tflite.TfliteModel;
 import dev.tinyj.emulator.toolchain.tflite.TfliteReader;
 import dev.tinyj.emulator.toolchain.tflite.TfliteSpec;
@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
  * The evaluator's int8 path checked against TFLM itself: TFLite's own {@code hello_world_int8.tflite}
  * (per-tensor weights), turned into a {@link TfliteSpec} and run by {@link Int8Simulator}, must give
  * TFLM's outputs on the golden x-sweep ({@code shared/models/golden/hello_world_int8/sweep.csv}),
- * including the input quantization (round half away from zero). Skipped when {@code shared/} is absent ({@link SharedDir}).
+ * including the input quantization (round half away from zero). Skipped when {@code shared/} is absent ({@link SharedData}).
  */
 class HelloWorldCrossCheckTest {
 
     @Test
     void simulatorReproducesTflmOnTheGoldenSweep() throws Exception {
-        Path models = SharedDir.require("models", "int8 simulator not cross-checked against TFLM");
+        Path models = SharedData.require("models", "int8 simulator not cross-checked against TFLM");
         TfliteModel m = TfliteReader.read(models.resolve("hello_world_int8.tflite"));
         List<TfliteSpec.Tensor> tensors = new ArrayList<>();
         for (int i = 0; i < m.main().tensors().size(); i++) {

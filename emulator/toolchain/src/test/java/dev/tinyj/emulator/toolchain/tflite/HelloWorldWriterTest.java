@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tinyj.emulator.toolchain.compile.ModelCompiler;
 import dev.tinyj.emulator.toolchain.image.ImageWriter;
-import dev.tinyj.emulator.toolchain.testing.SharedDir;
+import dev.tinyj.testkit.SharedData;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +35,7 @@ class HelloWorldWriterTest {
 
     @BeforeAll
     static void read() throws Exception {
-        original = Files.readAllBytes(SharedDir.require("models/hello_world_int8.tflite", "writer not checked against it"));
+        original = Files.readAllBytes(SharedData.require("models/hello_world_int8.tflite", "writer not checked against it"));
         model = TfliteReader.read(original, "hello_world_int8.tflite");
         spec = Specs.of(model);
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
 import dev.tinyj.emulator.toolchain.prepare.OpContext;
 import dev.tinyj.emulator.toolchain.prepare.OpOptions;
-import dev.tinyj.emulator.toolchain.testing.SharedDir;
+import dev.tinyj.testkit.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ class KernelModelsTest {
 
     @Test
     void everyKernelModelMatchesTheIndex() throws Exception {
-        Path dir = SharedDir.require("kernel_models", "TFLite models not checked");
+        Path dir = SharedData.require("kernel_models", "TFLite models not checked");
         List<String> rows = Files.readAllLines(dir.resolve("index.csv"));
         int checked = 0;
         for (String row : rows.subList(1, rows.size())) {
@@ -70,8 +70,8 @@ class KernelModelsTest {
 
     @Test
     void builtinOptionsMatchTheKernelVectorParams() throws Exception {
-        Path models = SharedDir.require("kernel_models", "TFLite models not checked");
-        Path vectors = SharedDir.require("kernel_vectors", "TFLite models not checked");
+        Path models = SharedData.require("kernel_models", "TFLite models not checked");
+        Path vectors = SharedData.require("kernel_vectors", "TFLite models not checked");
         Map<String, String> notes = new HashMap<>();
         List<String> rows = Files.readAllLines(models.resolve("index.csv"));
         for (String row : rows.subList(1, rows.size())) {

@@ -8,7 +8,7 @@ import dev.tinyj.emulator.toolchain.compile.CompileException;
 import dev.tinyj.emulator.toolchain.compile.ModelCompiler;
 import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.image.ImageWriter;
-import dev.tinyj.emulator.toolchain.testing.SharedDir;
+import dev.tinyj.testkit.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,12 +34,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KernelModelsWriterTest {
     static Stream<Path> models() {
-        return SharedDir.tfliteFiles(SharedDir.require("kernel_models", "writer not checked against it")).stream();
+        return SharedData.tfliteFiles(SharedData.require("kernel_models", "writer not checked against it")).stream();
     }
 
     @Test
     void all85ModelsAreThere() {
-        assertEquals(85, SharedDir.tfliteFiles(SharedDir.require("kernel_models", "writer not checked against it")).size());
+        assertEquals(85, SharedData.tfliteFiles(SharedData.require("kernel_models", "writer not checked against it")).size());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,7 +66,7 @@ class KernelModelsWriterTest {
     @Test
     void sharingBufferZeroReproducesTheirWriterByteForByteSaveEmptyQuantizationTables() throws Exception {
         List<String> identical = new ArrayList<>();
-        for (Path file : SharedDir.tfliteFiles(SharedDir.require("kernel_models", "writer not checked against it"))) {
+        for (Path file : SharedData.tfliteFiles(SharedData.require("kernel_models", "writer not checked against it"))) {
             byte[] original = Files.readAllBytes(file);
             TfliteModel model = TfliteReader.read(original, file.getFileName().toString());
             byte[] out = TfliteWriter.write(Specs.of(model), Specs.extras(original, model).withSharedEmptyBuffer(true));

@@ -50,7 +50,7 @@ class ReaderMutationPropertyTest {
         return one.list().ofMinSize(1).ofMaxSize(8);
     }
 
-    @Property(tries = 300)
+    @Property
     void damagedModelsReadOrFailWithATfliteException(@ForAll("mutations") List<Mutation> changes) {
         byte[][] file = {MODEL.clone()};
         changes.forEach(m -> m.apply(file));
@@ -64,7 +64,7 @@ class ReaderMutationPropertyTest {
         });
     }
 
-    @Property(tries = 100)
+    @Property
     void randomBytesAfterTheHeaderFailCleanly(@ForAll("noise") byte[] tail) {
         byte[] b = Arrays.copyOf(MODEL, 8 + tail.length);
         System.arraycopy(tail, 0, b, 8, tail.length);

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
 import dev.tinyj.emulator.toolchain.prepare.OpContext;
-import dev.tinyj.emulator.toolchain.testing.SharedDir;
+import dev.tinyj.testkit.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ class RealModelsTest {
             "- (input|output)\\[0]: name `([^`]*)` (\\w+) shape \\[([\\d,]*)] \\(\\d+ bytes\\)(?: scale (\\S+) zero_point (-?\\d+))?");
 
     private static TfliteModel read(String file) throws Exception {
-        return TfliteReader.read(SharedDir.require("models", "TFLite models not checked").resolve(file));
+        return TfliteReader.read(SharedData.require("models", "TFLite models not checked").resolve(file));
     }
 
     private static List<String> ops(TfliteModel m) {
@@ -66,7 +66,7 @@ class RealModelsTest {
 
     @Test
     void everyModelMatchesItsSourcesEntry() throws Exception {
-        Path dir = SharedDir.require("models", "TFLite models not checked");
+        Path dir = SharedData.require("models", "TFLite models not checked");
         List<String> lines = Files.readAllLines(dir.resolve("SOURCES.md"));
         int checked = 0;
         String file = null;
@@ -152,8 +152,8 @@ class RealModelsTest {
 
     @Test
     void printsWhichModelsUseWhichOperators() throws Exception {
-        Path dir = SharedDir.require("models", "TFLite models not checked");
-        for (Path p : SharedDir.tfliteFiles(dir)) {
+        Path dir = SharedData.require("models", "TFLite models not checked");
+        for (Path p : SharedData.tfliteFiles(dir)) {
             if (!p.getParent().equals(dir)) {
                 continue;
             }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tinyj.emulator.toolchain.compile.CompileException;
 import dev.tinyj.emulator.toolchain.compile.ModelCompiler;
 import dev.tinyj.emulator.toolchain.image.ImageWriter;
-import dev.tinyj.emulator.toolchain.testing.SharedDir;
+import dev.tinyj.testkit.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RealModelsWriterTest {
     static Stream<Path> models() {
-        return SharedDir.tfliteFiles(SharedDir.require("models", "writer not checked against it")).stream().filter(p -> p.getParent().getFileName().toString()
+        return SharedData.tfliteFiles(SharedData.require("models", "writer not checked against it")).stream().filter(p -> p.getParent().getFileName().toString()
                 .equals("models"));
     }
 

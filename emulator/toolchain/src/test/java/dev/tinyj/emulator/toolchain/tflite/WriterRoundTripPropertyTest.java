@@ -82,7 +82,7 @@ class WriterRoundTripPropertyTest {
         return new TfliteSpec(name(r), name(r), tensors, ops, new int[] {r.nextInt(n)}, new int[] {r.nextInt(n)});
     }
 
-    @Property(tries = 300)
+    @Property
     void writtenSpecsReadBackAsThemselves(@ForAll long seed) throws Exception {
         TfliteSpec spec = spec(seed);
         byte[] out = TfliteWriter.write(spec);
