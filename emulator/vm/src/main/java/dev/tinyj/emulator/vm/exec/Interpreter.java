@@ -1,7 +1,7 @@
 package dev.tinyj.emulator.vm.exec;
 
 import dev.tinyj.emulator.vm.decode.DecodedMethod;
-import dev.tinyj.emulator.vm.decode.Op;
+import dev.tinyj.emulator.vm.insn.Op;
 import dev.tinyj.emulator.vm.memory.ArrayTable;
 import dev.tinyj.emulator.vm.memory.GuestArray;
 import dev.tinyj.emulator.vm.memory.MemoryAccount;

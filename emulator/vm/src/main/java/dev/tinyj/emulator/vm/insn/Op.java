@@ -1,4 +1,4 @@
-package dev.tinyj.emulator.vm.decode;
+package dev.tinyj.emulator.vm.insn;
 
 /**
  * The predecoded instruction set. Each instruction starts with one word:
