@@ -1,5 +1,6 @@
 package dev.tinyj.emulator.vm.cost;
 
+import dev.tinyj.emulator.vm.insn.Insn;
 import java.lang.classfile.Instruction;
 import java.lang.classfile.Opcode;
 
@@ -38,10 +39,10 @@ public final class CostForms {
     private CostForms() {
     }
 
-    /** The key (without {@code op.}) of instruction {@code k}: mnemonic plus forms. */
+    /** The key (without {@code op.}) of instruction {@code k}: its table cost key ({@link Insn#costKey()}) plus forms. */
     static String key(Instruction ins, int k, WidthAnalysis.Result r) {
         Opcode op = ins.opcode();
-        String m = mnemonic(op);
+        String m = Insn.of(op).costKey();
         if (r.step[k]) {
             return stepKey(r, k);
         }
@@ -72,19 +73,11 @@ public final class CostForms {
                 int slot = ((java.lang.classfile.instruction.IncrementInstruction) ins).slot();
                 yield r.eliminable[slot] ? "iinc.seq" : r.inductionSlot[slot] ? m + width(r.pointerBits) : m;
             }
-            case IALOAD, BALOAD, SALOAD, CALOAD, FALOAD, LALOAD, IASTORE, BASTORE, SASTORE, CASTORE, FASTORE, LASTORE ->
-                    r.isInductionIndex(k, 1) ? m + ".seq" : m;
             case IFEQ, IFNE, IFLT, IFGE, IFGT, IFLE -> m + width(widthOf(r, k, 0));
             case I2B -> computedWidth(r, k, 0) <= 8 ? "i2b.fits" : m;
             case I2S, I2C -> computedWidth(r, k, 0) <= 16 ? m + ".fits" : m;
-            default -> m;
+            default -> Insn.of(op).isArrayAccess() && r.isInductionIndex(k, 1) ? m + ".seq" : m;
         };
-    }
-
-    /** JVMS mnemonic of {@code op}; a {@code wide} form gives its plain mnemonic. */
-    public static String mnemonic(Opcode op) {
-        String m = op.name().toLowerCase(java.util.Locale.ROOT);
-        return op.bytecode() > 0xFF ? m.substring(0, m.length() - 2) : m;
     }
 
     /** The step {@code i + c} of induction variable {@code i}: {@code iinc.seq} when the variable is eliminated. */

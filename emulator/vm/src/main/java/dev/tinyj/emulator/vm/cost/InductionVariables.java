@@ -1,5 +1,6 @@
 package dev.tinyj.emulator.vm.cost;
 
+import dev.tinyj.emulator.vm.insn.Insn;
 import java.lang.classfile.Instruction;
 import java.lang.classfile.Opcode;
 import java.lang.classfile.TypeKind;
@@ -19,13 +20,9 @@ final class InductionVariables {
     private InductionVariables() {
     }
 
-    /** Whether {@code op} loads from or stores into an array (its operand 1 is the index). */
+    /** Whether {@code op} loads from or stores into an array (its operand 1 is the index; {@link Insn#isArrayAccess()}). */
     static boolean isArrayAccess(Opcode op) {
-        return switch (op) {
-            case IALOAD, BALOAD, SALOAD, CALOAD, FALOAD, LALOAD, IASTORE, BASTORE, SASTORE, CASTORE, FASTORE, LASTORE ->
-                    true;
-            default -> false;
-        };
+        return Insn.of(op).isArrayAccess();
     }
 
     /** Fills {@code r.inductionSlot}, {@code r.step} and {@code r.eliminable}. */

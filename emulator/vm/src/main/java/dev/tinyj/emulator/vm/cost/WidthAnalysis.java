@@ -1,5 +1,7 @@
 package dev.tinyj.emulator.vm.cost;
 
+import dev.tinyj.emulator.vm.insn.Insn;
+import dev.tinyj.emulator.vm.insn.StackEffect;
 import java.lang.classfile.Instruction;
 import java.lang.classfile.Label;
 import java.lang.classfile.Opcode;
@@ -17,7 +19,6 @@ import java.lang.classfile.instruction.LookupSwitchInstruction;
 import java.lang.classfile.instruction.NewPrimitiveArrayInstruction;
 import java.lang.classfile.instruction.OperatorInstruction;
 import java.lang.classfile.instruction.ReturnInstruction;
-import java.lang.classfile.instruction.StackInstruction;
 import java.lang.classfile.instruction.StoreInstruction;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.classfile.instruction.TableSwitchInstruction;
@@ -236,78 +237,58 @@ final class WidthAnalysis {
         }
     }
 
-    /** Simulates instruction {@code k} on its entry state and merges into its successors. */
+    /**
+     * Simulates instruction {@code k} on its entry state and merges into its successors. What it
+     * pops and pushes comes from the instruction table ({@link Insn#effect(Instruction)}); this
+     * class adds only the width of each pushed value ({@link #result}) and the effect on locals.
+     *
+     * @throws IllegalArgumentException naming the opcode when it is not in the table
+     */
     private void step(int k, Result r, ArrayDeque<Integer> work) {
         Val[] locals = inLocals[k].clone();
         Val[] stack = Arrays.copyOf(inStack[k], maxStack);
         int[] sp = {inDepth[k]};
         Instruction ins = code.get(k);
-        Opcode op = ins.opcode();
+        StackEffect effect = Insn.of(ins.opcode()).effect(ins);
         List<Val> popped = new ArrayList<>();
+        if (effect.isShuffle()) {
+            shuffle(effect, stack, sp);
+        } else {
+            for (int p = effect.pops().size() - 1; p >= 0; p--) {
+                pop(stack, sp, StackEffect.slots(effect.pops().get(p)), popped);
+            }
+            java.util.Collections.reverse(popped);
+            switch (ins) {
+                case StoreInstruction si -> {
+                    Val v = popped.getFirst();
+                    locals[si.slot()] = new Val(v.width(), v.constant(), v.value(), -1);
+                    if (si.typeKind().slotSize() == 2) {
+                        locals[si.slot() + 1] = Val.TOP;
+                    }
+                }
+                case IncrementInstruction ii -> locals[ii.slot()] = new Val(32, false, 0, -1);
+                default -> {
+                    // no effect on locals
+                }
+            }
+            for (String kind : effect.pushes()) {
+                push(stack, sp, result(k, ins, kind, popped, locals), StackEffect.slots(kind));
+            }
+        }
+        r.operands[k] = popped.toArray(Val[]::new);
+        for (int i = 0; i < popped.size(); i++) {
+            if (popped.get(i).producer() >= 0) {
+                edges.add(new int[] {popped.get(i).producer(), k, i});
+            }
+        }
         boolean fallsThrough = true;
         List<Integer> targets = new ArrayList<>();
         switch (ins) {
-            case ConstantInstruction ci -> {
-                Object v = op == Opcode.ACONST_NULL ? null : ci.constantValue();
-                TypeKind tk = ci.typeKind();
-                if (v instanceof Integer i) {
-                    push(stack, sp, new Val(bitsOf(i), true, i, k), 1);
-                } else if (v instanceof Long l) {
-                    push(stack, sp, new Val(64, true, l, k), 2);
-                } else {
-                    push(stack, sp, new Val(32, false, 0, k), tk.slotSize());
-                }
-            }
-            case LoadInstruction li -> {
-                Val v = locals[li.slot()];
-                push(stack, sp, new Val(v.width(), v.constant(), v.value(), k), li.typeKind().slotSize());
-            }
-            case StoreInstruction si -> {
-                Val v = pop(stack, sp, si.typeKind().slotSize(), popped);
-                locals[si.slot()] = new Val(v.width(), v.constant(), v.value(), -1);
-                if (si.typeKind().slotSize() == 2) {
-                    locals[si.slot() + 1] = Val.TOP;
-                }
-            }
-            case IncrementInstruction ii -> locals[ii.slot()] = new Val(32, false, 0, -1);
-            case ArrayLoadInstruction al -> {
-                pop(stack, sp, 1, popped);
-                pop(stack, sp, 1, popped);
-                TypeKind tk = al.typeKind();
-                push(stack, sp, new Val(declared(tk), false, 0, k), tk.slotSize());
-            }
-            case ArrayStoreInstruction as -> {
-                pop(stack, sp, as.typeKind().slotSize(), popped);
-                pop(stack, sp, 1, popped);
-                pop(stack, sp, 1, popped);
-            }
-            case StackInstruction st -> shuffle(op, stack, sp);
-            case OperatorInstruction oi -> operator(k, op, oi.typeKind(), stack, sp, popped);
-            case ConvertInstruction cv -> {
-                Val v = pop(stack, sp, cv.fromType().slotSize(), popped);
-                int w = switch (op) {
-                    case I2B -> 8;
-                    case I2S, I2C -> 16;
-                    case I2L -> Math.min(v.width(), 32);
-                    case L2I -> Math.min(v.width(), 32);
-                    default -> declared(cv.toType());
-                };
-                push(stack, sp, new Val(w, false, 0, k), cv.toType().slotSize());
-            }
             case BranchInstruction bi -> {
-                int pops = switch (op) {
-                    case GOTO, GOTO_W -> 0;
-                    case IF_ICMPEQ, IF_ICMPNE, IF_ICMPLT, IF_ICMPGE, IF_ICMPGT, IF_ICMPLE, IF_ACMPEQ, IF_ACMPNE -> 2;
-                    default -> 1;
-                };
-                for (int p = 0; p < pops; p++) {
-                    pop(stack, sp, 1, popped);
-                }
                 targets.add(labels.get(bi.target()));
-                fallsThrough = op != Opcode.GOTO && op != Opcode.GOTO_W;
+                fallsThrough = bi.opcode() != Opcode.GOTO && bi.opcode() != Opcode.GOTO_W;
             }
             case TableSwitchInstruction ts -> {
-                pop(stack, sp, 1, popped);
                 targets.add(labels.get(ts.defaultTarget()));
                 for (SwitchCase c : ts.cases()) {
                     targets.add(labels.get(c.target()));
@@ -315,50 +296,15 @@ final class WidthAnalysis {
                 fallsThrough = false;
             }
             case LookupSwitchInstruction ls -> {
-                pop(stack, sp, 1, popped);
                 targets.add(labels.get(ls.defaultTarget()));
                 for (SwitchCase c : ls.cases()) {
                     targets.add(labels.get(c.target()));
                 }
                 fallsThrough = false;
             }
-            case FieldInstruction fi -> {
-                TypeKind tk = TypeKind.from(fi.typeSymbol());
-                if (op == Opcode.GETSTATIC) {
-                    push(stack, sp, new Val(declared(tk), false, 0, k), tk.slotSize());
-                } else {
-                    pop(stack, sp, tk.slotSize(), popped);
-                }
-            }
-            case InvokeInstruction ii -> {
-                List<ClassDesc> params = ii.typeSymbol().parameterList();
-                for (int p = params.size() - 1; p >= 0; p--) {
-                    pop(stack, sp, TypeKind.from(params.get(p)).slotSize(), popped);
-                }
-                TypeKind rt = TypeKind.from(ii.typeSymbol().returnType());
-                if (rt != TypeKind.VOID) {
-                    push(stack, sp, new Val(declared(rt), false, 0, k), rt.slotSize());
-                }
-            }
-            case NewPrimitiveArrayInstruction na -> {
-                pop(stack, sp, 1, popped);
-                push(stack, sp, new Val(pointerBits, false, 0, k), 1);
-            }
-            case ReturnInstruction ri -> {
-                if (ri.typeKind() != TypeKind.VOID) {
-                    pop(stack, sp, ri.typeKind().slotSize(), popped);
-                }
-                fallsThrough = false;
-            }
+            case ReturnInstruction ri -> fallsThrough = false;
             default -> {
-                // nop and anything that does not touch the stack
-            }
-        }
-        java.util.Collections.reverse(popped);
-        r.operands[k] = popped.toArray(Val[]::new);
-        for (int i = 0; i < popped.size(); i++) {
-            if (popped.get(i).producer() >= 0) {
-                edges.add(new int[] {popped.get(i).producer(), k, i});
+                // falls through to the next instruction only
             }
         }
         if (fallsThrough && k + 1 < code.size()) {
@@ -371,75 +317,75 @@ final class WidthAnalysis {
         }
     }
 
-    private void operator(int k, Opcode op, TypeKind tk, Val[] stack, int[] sp, List<Val> popped) {
-        switch (op) {
-            case ARRAYLENGTH -> {
-                pop(stack, sp, 1, popped);
-                push(stack, sp, new Val(32, false, 0, k), 1);
-            }
-            case INEG, LNEG, FNEG -> {
-                pop(stack, sp, tk.slotSize(), popped);
-                push(stack, sp, new Val(tk == TypeKind.LONG ? 64 : 32, false, 0, k), tk.slotSize());
-            }
-            case LCMP, FCMPL, FCMPG -> {
-                int size = op == Opcode.LCMP ? 2 : 1;
-                pop(stack, sp, size, popped);
-                pop(stack, sp, size, popped);
-                push(stack, sp, new Val(8, false, 0, k), 1);
-            }
-            case LSHL, LSHR, LUSHR -> {
-                pop(stack, sp, 1, popped);
-                pop(stack, sp, 2, popped);
-                push(stack, sp, new Val(64, false, 0, k), 2);
-            }
-            default -> {
-                Val b = pop(stack, sp, tk.slotSize(), popped);
-                Val a = pop(stack, sp, tk.slotSize(), popped);
-                int w = tk == TypeKind.LONG ? 64 : 32;
-                if (op == Opcode.IAND && (isMask(a) || isMask(b))) {
-                    long m = isMask(a) ? a.value() : b.value();
-                    w = bitsOf(m);
+    /**
+     * The value instruction {@code k} pushes (of table kind {@code kind}), given its operands
+     * (deepest first): its declared width, constant and producer. An instruction with no rule here
+     * pushes a value of its kind's full width (int and float 32, long 64), which never underprices.
+     */
+    private Val result(int k, Instruction ins, String kind, List<Val> operands, Val[] locals) {
+        Opcode op = ins.opcode();
+        return switch (ins) {
+            case ConstantInstruction ci -> {
+                Object v = op == Opcode.ACONST_NULL ? null : ci.constantValue();
+                if (v instanceof Integer i) {
+                    yield new Val(bitsOf(i), true, i, k);
+                } else if (v instanceof Long l) {
+                    yield new Val(64, true, l, k);
                 }
-                push(stack, sp, new Val(w, false, 0, k), tk.slotSize());
+                yield new Val(32, false, 0, k);
             }
-        }
+            case LoadInstruction li -> {
+                Val v = locals[li.slot()];
+                yield new Val(v.width(), v.constant(), v.value(), k);
+            }
+            case ArrayLoadInstruction al -> new Val(declared(al.typeKind()), false, 0, k);
+            case OperatorInstruction oi -> new Val(operatorWidth(op, oi.typeKind(), operands), false, 0, k);
+            case ConvertInstruction cv -> new Val(switch (op) {
+                case I2B -> 8;
+                case I2S, I2C -> 16;
+                case I2L, L2I -> Math.min(operands.getFirst().width(), 32);
+                default -> declared(cv.toType());
+            }, false, 0, k);
+            case FieldInstruction fi -> new Val(declared(TypeKind.from(fi.typeSymbol())), false, 0, k);
+            case InvokeInstruction ii -> new Val(declared(TypeKind.from(ii.typeSymbol().returnType())), false, 0, k);
+            case NewPrimitiveArrayInstruction na -> new Val(pointerBits, false, 0, k);
+            default -> new Val(kind.equals("J") ? 64 : 32, false, 0, k);
+        };
+    }
+
+    /** Width of an operator's result: compares 8 bits, a mask's width for iand, else the type's. */
+    private static int operatorWidth(Opcode op, TypeKind tk, List<Val> operands) {
+        return switch (op) {
+            case ARRAYLENGTH -> 32;
+            case LCMP, FCMPL, FCMPG -> 8;
+            case LSHL, LSHR, LUSHR -> 64;
+            case IAND -> {
+                Val a = operands.get(0);
+                Val b = operands.get(1);
+                yield isMask(a) || isMask(b) ? bitsOf(isMask(a) ? a.value() : b.value()) : 32;
+            }
+            default -> tk == TypeKind.LONG ? 64 : 32;
+        };
     }
 
     private static boolean isMask(Val v) {
         return v.constant() && v.value() >= 0 && v.value() <= 0xFFFF;
     }
 
-    private static void shuffle(Opcode op, Val[] s, int[] sp) {
-        int t = sp[0];
-        switch (op) {
-            case POP -> sp[0] = t - 1;
-            case POP2 -> sp[0] = t - 2;
-            case DUP -> s[sp[0]++] = s[t - 1];
-            case DUP2 -> {
-                s[t] = s[t - 2];
-                s[t + 1] = s[t - 1];
-                sp[0] = t + 2;
-            }
-            case SWAP -> {
-                Val x = s[t - 1];
-                s[t - 1] = s[t - 2];
-                s[t - 2] = x;
-            }
-            case DUP_X1 -> insertBelow(s, sp, 1, 1);
-            case DUP_X2 -> insertBelow(s, sp, 1, 2);
-            case DUP2_X1 -> insertBelow(s, sp, 2, 1);
-            case DUP2_X2 -> insertBelow(s, sp, 2, 2);
-            default -> throw new IllegalStateException("not a stack instruction: " + op);
+    /**
+     * A stack shuffle as the table writes it: pops untyped slots numbered from the top ({@code 1}
+     * is the top) and pushes them in the order given ({@code dup_x1}: {@code 21 → 121}). Values move;
+     * none is consumed (no operand, no edge).
+     */
+    private static void shuffle(StackEffect effect, Val[] s, int[] sp) {
+        int n = effect.pops().size();
+        int base = sp[0] - n;
+        Val[] top = Arrays.copyOfRange(s, base, sp[0]);
+        int at = base;
+        for (String slot : effect.pushes()) {
+            s[at++] = top[n - Integer.parseInt(slot)];
         }
-    }
-
-    /** dup{n}_x{m}: copies the top {@code n} slots below the {@code m} slots beneath them. */
-    private static void insertBelow(Val[] s, int[] sp, int n, int m) {
-        int t = sp[0];
-        Val[] top = Arrays.copyOfRange(s, t - n, t);
-        System.arraycopy(s, t - n - m, s, t - m, n + m);
-        System.arraycopy(top, 0, s, t - n - m, n);
-        sp[0] = t + n;
+        sp[0] = at;
     }
 
     private static void push(Val[] s, int[] sp, Val v, int size) {
@@ -480,9 +426,10 @@ final class WidthAnalysis {
         }
     }
 
+    /** Full width of what {@code producer} pushes (its table kind): 64 for a long, else 32. */
     private int full(int producer) {
         Instruction ins = code.get(producer);
-        return ins.opcode().name().startsWith("L") || ins.opcode() == Opcode.I2L ? 64 : 32;
+        return Insn.of(ins.opcode()).effect(ins).pushes().contains("J") ? 64 : 32;
     }
 
     /** Bits consumer {@code c} needs of its operand {@code i}. */
@@ -501,16 +448,7 @@ final class WidthAnalysis {
             case ISHR, IUSHR -> i == 1 ? 8 : 32;
             case LSHL, LSHR, LUSHR -> i == 1 ? 8 : 64;
             case L2I -> 32;
-            default -> ins instanceof StoreInstruction si && si.typeKind() == TypeKind.LONG ? 64
-                    : operandIsLong(c, i) ? 64 : 32;
-        };
-    }
-
-    private boolean operandIsLong(int c, int i) {
-        Opcode op = code.get(c).opcode();
-        return switch (op) {
-            case LADD, LSUB, LMUL, LDIV, LREM, LAND, LOR, LXOR, LNEG, LCMP, L2I, L2F, LRETURN -> true;
-            default -> false;
+            default -> Insn.of(op).effect(ins).pops().get(i).equals("J") ? 64 : 32;
         };
     }
 

@@ -2,8 +2,11 @@ package dev.tinyj.emulator.vm.decode;
 
 import dev.tinyj.boards.CostTable;
 import dev.tinyj.emulator.vm.cost.CostRecipe;
-import dev.tinyj.emulator.vm.cost.InlinePolicy;
+import dev.tinyj.emulator.vm.cost.InstructionCost;
 import dev.tinyj.emulator.vm.cost.MethodCosts;
+import dev.tinyj.emulator.vm.insn.Charging;
+import dev.tinyj.emulator.vm.insn.Insn;
+import dev.tinyj.emulator.vm.insn.Op;
 import dev.tinyj.emulator.vm.natives.NativeCatalog;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.CodeElement;
@@ -38,24 +41,20 @@ import java.util.Map;
  *
  * <p>Steps: (1) walk the code elements, recording each instruction's bytecode offset and source
  * line and each label's position; (2) size every decoded instruction and assign code indices;
- * (3) emit words with absolute branch targets, resolved static slots, method ids and immediates,
- * each instruction's first word carrying its base cycles from the core's cost table (JVMS
- * mnemonic, plus static extras such as {@code invoke} and {@code array_bounds_check}).
+ * (3) emit each instruction's decoded form from the instruction table ({@link Insn}: its
+ * {@link Op}, with absolute branch targets, resolved static slots, method ids and immediates),
+ * its first word carrying the ticks {@link InstructionCost#of} gives for it: the cost model's key
+ * for it ({@link MethodCosts}) plus static extras such as {@code invoke} and
+ * {@code array_bounds_check}; per-event ticks (taken branch, flash element load) go in an operand
+ * word. Every fact the cost depends on is passed to that pure function; nothing is handed over
+ * through fields.
  *
- * <p>Assumes the method passed the subset verifier: an instruction outside the subset here is an
- * internal error ({@link IllegalStateException}).
+ * <p>Assumes the method passed the subset verifier: an instruction outside the table here is an
+ * internal error ({@link IllegalArgumentException} naming the opcode, from {@link Insn#of}).
  */
 final class Predecoder {
     private final LinkContext ctx;
     private final CostTable costs;
-    /** Terms of the instruction being emitted (see {@link CostRecipe}). */
-    private List<CostRecipe.Term> terms = new ArrayList<>();
-    private String dynamicKey;
-    private int dynamicTimes;
-    /** Whether the method being decoded is inlined into its callers ({@link InlinePolicy}). */
-    private boolean selfInlined;
-    /** Whether the branch being emitted is if-converted (no taken-branch charge). */
-    private boolean select;
 
     Predecoder(LinkContext ctx) {
         this.ctx = ctx;
@@ -113,7 +112,7 @@ final class Predecoder {
         MethodCosts.Plan plan = MethodCosts.plan(instructions, labelItem, mm.methodTypeSymbol(), code.maxLocals(),
                 maxStack, ctx.memory().pointerBytes() * 8);
         String[] keys = plan.keys();
-        selfInlined = ctx.inlined(owner, name, desc);
+        boolean selfInlined = ctx.inlined(owner, name, desc);
         CostRecipe[] recipes = new CostRecipe[out.length];
         for (int k = 0; k < items.size(); k++) {
             Item it = items.get(k);
@@ -132,12 +131,11 @@ final class Predecoder {
                 skippedBytes += pm.endOffset() - pm.startOffset();
                 continue;
             }
-            terms = new ArrayList<>();
-            dynamicKey = null;
-            dynamicTimes = 0;
-            select = plan.select()[k];
-            emit(it, keys[k], out, pc, labelItem, at, owner, name, desc, cls);
-            recipes[pc] = new CostRecipe(List.copyOf(terms), dynamicKey, dynamicTimes);
+            Insn insn = Insn.of(it.ins().opcode());
+            InstructionCost.Charge charge = InstructionCost.of(insn,
+                    facts(it.ins(), keys[k], plan.select()[k], selfInlined), costs);
+            emit(it, insn, charge, out, pc, labelItem, at, owner, name, desc, cls);
+            recipes[pc] = charge.recipe();
         }
 
         MethodTypeDesc type = mm.methodTypeSymbol();
@@ -221,49 +219,42 @@ final class Predecoder {
         };
     }
 
-    /** Decoded size of an instruction in words. */
+    /** Decoded size of an instruction in words: the table's, or a switch's by its cases. */
     private static int size(Instruction ins) {
         return switch (ins) {
             case TableSwitchInstruction ts -> 4 + (ts.highValue() - ts.lowValue() + 1);
             case LookupSwitchInstruction ls -> 3 + 2 * ls.cases().size();
-            case ConstantInstruction ci -> ci.typeKind().slotSize() == 2 ? 3 : 2;
-            case LoadInstruction li -> 2;
-            case StoreInstruction si -> 2;
-            case IncrementInstruction ii -> 3;
-            case BranchInstruction bi -> 2;
-            case FieldInstruction fi -> 2;
-            case InvokeInstruction ii -> 2;
-            case NewPrimitiveArrayInstruction na -> 3;
-            default -> isArrayLoad(ins.opcode()) ? 2 : 1;
+            default -> Insn.of(ins.opcode()).words();
         };
     }
 
-    private static boolean isArrayLoad(Opcode op) {
-        return switch (op) {
-            case IALOAD, LALOAD, FALOAD, BALOAD, CALOAD, SALOAD -> true;
-            default -> false;
+    /** The static facts the cost of {@code ins} depends on ({@link InstructionCost}). */
+    private InstructionCost.Facts facts(Instruction ins, String key, boolean select, boolean selfInlined) {
+        return switch (ins) {
+            case InvokeInstruction ii -> {
+                String o = ii.owner().asInternalName();
+                String n = ii.name().stringValue();
+                String d = ii.type().stringValue();
+                InstructionCost.Callee callee;
+                if (ctx.methodId(o, n, d) >= 0) {
+                    int args = 0;
+                    for (var p : ii.typeSymbol().parameterList()) {
+                        args += TypeKind.from(p).slotSize();
+                    }
+                    callee = InstructionCost.Callee.firmware(ctx.inlined(o, n, d), args);
+                } else {
+                    callee = InstructionCost.Callee.hal(nativeOf(o, n, d).costExtra());
+                }
+                yield new InstructionCost.Facts(key, select, selfInlined, callee, 0);
+            }
+            case LookupSwitchInstruction ls -> new InstructionCost.Facts(key, select, selfInlined, null, ls.cases().size());
+            default -> InstructionCost.Facts.of(key, select, selfInlined);
         };
     }
 
-    /** Ticks of {@code key} ({@code op.<mnemonic>[.<form>]} or {@code extra.<name>}) x times, recorded as a term. */
-    private int charge(String key, int times) {
-        if (times == 0) {
-            return 0;
-        }
-        terms.add(new CostRecipe.Term(key, times));
-        return costs.keyTicks(key) * times;
-    }
-
-    /** Records the per-event term of the instruction being emitted and returns its ticks per event. */
-    private int perEvent(String extra, int times) {
-        dynamicKey = "extra." + extra;
-        dynamicTimes = times;
-        return costs.extraTicks(extra) * times;
-    }
-
-    /** Base cycles of an instruction: its cost-model key, plus {@code wide} for wide forms. */
-    private int baseCost(Opcode op, String key) {
-        return charge("op." + key, 1) + (op.bytecode() > 0xFF ? charge("op.wide", 1) : 0);
+    private static NativeCatalog.Native nativeOf(String owner, String name, String desc) {
+        return NativeCatalog.find(owner, name, desc).orElseThrow(
+                () -> new IllegalStateException("unresolved call " + owner + "." + name + desc));
     }
 
     private static int word(int op, int ticks) {
@@ -273,23 +264,24 @@ final class Predecoder {
         return op | ticks << 8;
     }
 
-    private void emit(Item it, String key, int[] out, int pc, Map<Label, Integer> labelItem, int[] at, String owner,
-            String name, String desc, ClassModel cls) {
+    /**
+     * Writes the decoded form of {@code it} at {@code out[pc]}: its {@link Insn#op() Op} (or the one
+     * its operand chooses) with the charge's ticks, then its operands.
+     */
+    private void emit(Item it, Insn insn, InstructionCost.Charge charge, int[] out, int pc,
+            Map<Label, Integer> labelItem, int[] at, String owner, String name, String desc, ClassModel cls) {
         Instruction ins = it.ins();
-        Opcode opc = ins.opcode();
-        // an inlined method's return leaves its value in registers: only return_inlined is charged
-        boolean inlinedReturn = selfInlined && ins instanceof java.lang.classfile.instruction.ReturnInstruction;
-        int cost = inlinedReturn ? 0 : baseCost(opc, key);
+        int cost = charge.ticks();
         switch (ins) {
             case ConstantInstruction ci -> {
                 // aconst_null's constantValue() is ConstantDescs.NULL (a dynamic constant), not null
-                Object v = opc == Opcode.ACONST_NULL ? null : ci.constantValue();
-                if (v instanceof Long l) {
-                    out[pc] = word(Op.PUSH2, cost);
-                    out[pc + 1] = (int) (long) l;
+                Object v = ins.opcode() == Opcode.ACONST_NULL ? null : ci.constantValue();
+                out[pc] = word(insn.op(), cost);
+                if (insn.op() == Op.PUSH2) {
+                    long l = (Long) v;
+                    out[pc + 1] = (int) l;
                     out[pc + 2] = (int) (l >>> 32);
                 } else {
-                    out[pc] = word(Op.PUSH, cost);
                     out[pc + 1] = switch (v) {
                         case null -> 0;
                         case Integer i -> i;
@@ -300,41 +292,33 @@ final class Predecoder {
                 }
             }
             case LoadInstruction li -> {
-                out[pc] = word(li.typeKind().slotSize() == 2 ? Op.LOAD2 : Op.LOAD, cost);
+                out[pc] = word(insn.op(), cost);
                 out[pc + 1] = li.slot();
             }
             case StoreInstruction si -> {
-                out[pc] = word(si.typeKind().slotSize() == 2 ? Op.STORE2 : Op.STORE, cost);
+                out[pc] = word(insn.op(), cost);
                 out[pc + 1] = si.slot();
             }
             case IncrementInstruction ii -> {
-                out[pc] = word(Op.IINC, cost);
+                out[pc] = word(insn.op(), cost);
                 out[pc + 1] = ii.slot();
                 out[pc + 2] = ii.constant();
             }
             case BranchInstruction bi -> {
-                int op = switch (opc) {
-                    case IFNULL -> Op.IFEQ;
-                    case IFNONNULL -> Op.IFNE;
-                    case IF_ACMPEQ -> Op.IF_ICMPEQ;
-                    case IF_ACMPNE -> Op.IF_ICMPNE;
-                    case GOTO_W -> Op.GOTO;
-                    default -> opc.bytecode();
-                };
                 int target = at[labelItem.get(bi.target())];
-                if (op != Op.GOTO) {
-                    // a conditional branch's target word carries its taken-branch cycles in the top byte
-                    int taken = select ? 0 : perEvent("branch_taken", 1);
+                if (insn.charging() == Charging.BRANCH) {
+                    // a conditional branch's target word carries its taken-branch ticks in the top byte
+                    int taken = charge.eventTicks();
                     if (target > 0xFFFFFF || taken > 0xFF) {
                         throw new IllegalStateException("branch target or taken ticks out of range in " + name);
                     }
                     target |= taken << 24;
                 }
-                out[pc] = word(op, cost);
+                out[pc] = word(insn.op(), cost);
                 out[pc + 1] = target;
             }
             case TableSwitchInstruction ts -> {
-                out[pc] = word(Op.TABLESWITCH, cost);
+                out[pc] = word(insn.op(), cost);
                 out[pc + 1] = at[labelItem.get(ts.defaultTarget())];
                 out[pc + 2] = ts.lowValue();
                 out[pc + 3] = ts.highValue();
@@ -349,8 +333,7 @@ final class Predecoder {
             case LookupSwitchInstruction ls -> {
                 List<SwitchCase> cases = new ArrayList<>(ls.cases());
                 cases.sort((a, b) -> Integer.compare(a.caseValue(), b.caseValue()));
-                int steps = 32 - Integer.numberOfLeadingZeros(cases.size());
-                out[pc] = word(Op.LOOKUPSWITCH, cost + charge("extra.switch_per_case", steps));
+                out[pc] = word(insn.op(), cost);
                 out[pc + 1] = at[labelItem.get(ls.defaultTarget())];
                 out[pc + 2] = cases.size();
                 for (int k = 0; k < cases.size(); k++) {
@@ -361,10 +344,9 @@ final class Predecoder {
             case FieldInstruction fi -> {
                 String fdesc = fi.typeSymbol().descriptorString();
                 StaticField f = ctx.staticField(fi.owner().asInternalName(), fi.name().stringValue(), fdesc);
-                boolean two = fdesc.equals("J");
                 int op;
-                if (opc == Opcode.GETSTATIC) {
-                    op = two ? Op.GETSTATIC2 : Op.GETSTATIC;
+                if (ins.opcode() == Opcode.GETSTATIC) {
+                    op = fdesc.equals("J") ? Op.GETSTATIC2 : Op.GETSTATIC;
                 } else {
                     op = switch (fdesc) {
                         case "J" -> Op.PUTSTATIC2;
@@ -375,7 +357,7 @@ final class Predecoder {
                         default -> Op.PUTSTATIC;
                     };
                 }
-                out[pc] = word(op, cost);
+                out[pc] = word(insn.op(op), cost);
                 out[pc + 1] = f.slot();
             }
             case InvokeInstruction ii -> {
@@ -384,62 +366,27 @@ final class Predecoder {
                 String d = ii.type().stringValue();
                 int target = ctx.methodId(o, n, d);
                 if (target >= 0) {
-                    int args = 0;
-                    for (var p : ii.typeSymbol().parameterList()) {
-                        args += TypeKind.from(p).slotSize();
-                    }
-                    int call = ctx.inlined(o, n, d) ? charge("extra.invoke_inlined", 1)
-                            : charge("extra.invoke", 1) + charge("extra.invoke_per_arg_slot", args);
-                    out[pc] = word(Op.INVOKE, cost + call);
+                    out[pc] = word(insn.op(Op.INVOKE), cost);
                     out[pc + 1] = target;
                 } else {
-                    NativeCatalog.Native nat = NativeCatalog.find(o, n, d).orElseThrow(
-                            () -> new IllegalStateException("unresolved call " + o + "." + n + d));
-                    int c;
-                    if (nat.costExtra().equals("free")) {
-                        terms.clear();
-                        c = 0;
-                    } else {
-                        c = cost + charge("extra." + nat.costExtra(), 1);
-                    }
-                    out[pc] = word(Op.INVOKE_NATIVE, c);
-                    out[pc + 1] = nat.id();
+                    out[pc] = word(insn.op(Op.INVOKE_NATIVE), cost);
+                    out[pc + 1] = nativeOf(o, n, d).id();
                 }
             }
             case NewPrimitiveArrayInstruction na -> {
-                perEvent("newarray_per_byte", 1);
-                out[pc] = word(Op.NEWARRAY, cost);
+                out[pc] = word(insn.op(), cost);
                 out[pc + 1] = na.typeKind().newarrayCode();
                 out[pc + 2] = ctx.allocationSite(displayName(owner, name, desc) + " ("
                         + sourcePath(cls) + (it.line() > 0 ? ":" + it.line() : "") + ", bytecode " + it.bytecode() + ")");
             }
-            default -> emitSimple(opc, out, pc, cost);
-        }
-    }
-
-    private void emitSimple(Opcode opc, int[] out, int pc, int cost) {
-        switch (opc) {
-            case IALOAD, LALOAD, FALOAD, BALOAD, CALOAD, SALOAD -> {
-                int elem = switch (opc) {
-                    case BALOAD -> 1;
-                    case CALOAD, SALOAD -> 2;
-                    case LALOAD -> 8;
-                    default -> 4;
-                };
-                out[pc] = word(opc.bytecode(), cost + charge("extra.array_bounds_check", 1));
-                out[pc + 1] = perEvent("array_load_flash", elem);
+            default -> {
+                // no operands; an array load's second word is its flash-load ticks per element
+                out[pc] = word(insn.op(), cost);
+                if (insn.charging() == Charging.ARRAY_LOAD) {
+                    out[pc + 1] = charge.eventTicks();
+                }
             }
-            case IASTORE, LASTORE, FASTORE, BASTORE, CASTORE, SASTORE ->
-                    out[pc] = word(opc.bytecode(), cost + charge("extra.array_bounds_check", 1));
-            case IRETURN, FRETURN, ARETURN -> out[pc] = word(Op.RETURN1, cost + returnCost());
-            case LRETURN -> out[pc] = word(Op.RETURN2, cost + returnCost());
-            case RETURN -> out[pc] = word(Op.RETURN, cost + returnCost());
-            default -> out[pc] = word(opc.bytecode(), cost);
         }
-    }
-
-    private int returnCost() {
-        return charge(selfInlined ? "extra.return_inlined" : "extra.return", 1);
     }
 
     private static String displayName(String owner, String name, String desc) {

@@ -1,6 +1,6 @@
 package dev.tinyj.emulator.vm.exec;
 
-import dev.tinyj.emulator.vm.decode.Op;
+import dev.tinyj.emulator.vm.insn.Op;
 
 /**
  * Arithmetic, comparison and conversion families of the interpreter, one JVMS §6.5 rule each.

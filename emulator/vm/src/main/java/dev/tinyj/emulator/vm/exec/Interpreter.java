@@ -1,7 +1,7 @@
 package dev.tinyj.emulator.vm.exec;
 
 import dev.tinyj.emulator.vm.decode.DecodedMethod;
-import dev.tinyj.emulator.vm.decode.Op;
+import dev.tinyj.emulator.vm.insn.Op;
 import dev.tinyj.emulator.vm.memory.ArrayTable;
 import dev.tinyj.emulator.vm.memory.GuestArray;
 import dev.tinyj.emulator.vm.memory.MemoryAccount;
@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The interpreter: one loop over predecoded {@link Op} words with one exhaustive switch; rare
+ * The interpreter: one loop over predecoded {@link Op} words (the decoded forms of the instruction
+ * table, {@link dev.tinyj.emulator.vm.insn.Insn}, read once at predecode) with one switch over
+ * those ints; an op without a case is an error naming it, never skipped; rare
  * families (conversions, long and float arithmetic, stack shuffles, switches) live in small
  * helpers ({@link Alu}, {@link Shuffle}). Semantics follow JVMS §6.5 for each opcode; cycles are
  * charged from the word's cost field plus named dynamic events (branch taken, flash array load,

@@ -1,6 +1,6 @@
 package dev.tinyj.emulator.vm.exec;
 
-import dev.tinyj.emulator.vm.decode.Op;
+import dev.tinyj.emulator.vm.insn.Op;
 
 /**
  * The operand-stack shuffles of JVMS §6.5 on slots ({@code long} takes two), so the category

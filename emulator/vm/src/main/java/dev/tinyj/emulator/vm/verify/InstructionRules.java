@@ -1,5 +1,7 @@
 package dev.tinyj.emulator.vm.verify;
 
+import dev.tinyj.emulator.vm.insn.Insn;
+import dev.tinyj.emulator.vm.insn.Refused;
 import dev.tinyj.emulator.vm.natives.NativeCatalog;
 import java.lang.classfile.Instruction;
 import java.lang.classfile.Opcode;
@@ -33,9 +35,11 @@ import java.util.List;
 
 /**
  * The subset's rules that one instruction decides on its own, without looking into other classes
- * (JVMS §6.5 names each opcode). Calls and static field accesses that need the image are
- * resolved by {@link MemberRules}. Classified by {@code java.lang.classfile} instruction type,
- * not by opcode number:
+ * (JVMS §6.5 names each opcode). Which opcodes the subset has is the instruction table's
+ * ({@link Insn}); every other opcode is {@link Refused}, and the messages here name what the
+ * refused instruction was used for. Calls and static field accesses that need the image are
+ * resolved by {@link MemberRules}. Messages are classified by {@code java.lang.classfile}
+ * instruction type:
  * <ul>
  *   <li>{@code double} anywhere: loads, stores, returns, arithmetic and {@code dcmpl/dcmpg},
  *       conversions to or from {@code double}, {@code dconst}, {@code ldc2_w} of a double,
@@ -58,10 +62,37 @@ final class InstructionRules {
     private InstructionRules() {
     }
 
-    /** The violation at {@code code.get(i)}, or null when the instruction is in the subset. */
+    /**
+     * The violation at {@code code.get(i)}, or null when the instruction is in the subset. An opcode
+     * outside the instruction table ({@link Insn}) is always a violation: the message below names
+     * it and its operand where it can, else it is the opcode's {@link Refused} reason. An opcode in
+     * the table is a violation only by its operand ({@code ldc} of a String not passed to Serial or
+     * of a Class, {@code ldc2_w} of a double, {@code newarray T_DOUBLE}, javac's synthetic static
+     * fields).
+     */
     static String reason(List<Listing.Insn> code, int i) {
         Instruction ins = code.get(i).instruction();
         String op = mnemonic(ins.opcode());
+        String detail = detail(code, i, ins, op);
+        if (Insn.find(ins.opcode()).isPresent()) {
+            return detail;
+        }
+        return detail != null ? detail : op + ": " + refusal(ins.opcode());
+    }
+
+    /**
+     * Why {@code opcode} is outside the subset whatever its operand, or null when it is in the
+     * instruction table (the verifier allows exactly the table's opcodes).
+     */
+    static String refusal(Opcode opcode) {
+        if (Insn.find(opcode).isPresent()) {
+            return null;
+        }
+        return Refused.reason(opcode).orElseThrow(() -> new IllegalStateException(
+                "opcode " + mnemonic(opcode) + " is neither in the instruction table nor refused"));
+    }
+
+    private static String detail(List<Listing.Insn> code, int i, Instruction ins, String op) {
         return switch (ins) {
             case LoadInstruction x -> doubleUse(x.typeKind(), op);
             case StoreInstruction x -> doubleUse(x.typeKind(), op);

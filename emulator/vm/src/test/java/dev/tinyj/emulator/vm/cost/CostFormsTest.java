@@ -1,16 +1,23 @@
-package dev.tinyj.conformance.costmodel;
+package dev.tinyj.emulator.vm.cost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tinyj.conformance.support.Emu;
-import dev.tinyj.emulator.vm.cost.CostRecipe;
+import dev.tinyj.boards.BoardException;
+import dev.tinyj.boards.Boards;
+import dev.tinyj.emulator.vm.Firmware;
+import dev.tinyj.emulator.vm.SubsetException;
 import dev.tinyj.emulator.vm.decode.DecodedMethod;
 import dev.tinyj.emulator.vm.decode.Program;
+import dev.tinyj.emulator.vm.load.ClassPath;
+import dev.tinyj.emulator.vm.load.ImageException;
 import fw.costmodel.Forms;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +26,18 @@ import org.junit.jupiter.api.Test;
  * are what the predecoder charges, read from each instruction's {@link CostRecipe}.
  */
 class CostFormsTest {
-    private static final Program AVR = Emu.build(Forms.class, "arduino-uno", "mac16", "mac32", "avg", "clamp", "wide", "calls");
-    private static final Program M4 = Emu.build(Forms.class, "nucleo-l4r5zi", "mac16", "mac32", "avg", "clamp", "wide");
+    private static final Program AVR = build("arduino-uno", "mac16", "mac32", "avg", "clamp", "wide", "calls");
+    private static final Program M4 = build("nucleo-l4r5zi", "mac16", "mac32", "avg", "clamp", "wide");
+
+    /** {@link Forms} built for a shipped board, with its methods under test as entry points (never inlined). */
+    private static Program build(String board, String... entryPoints) {
+        try (ClassPath cp = ClassPath.of(List.of(Path.of(Forms.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI())))) {
+            return Firmware.build(cp, Forms.class.getName(), Boards.load(board), Set.of(entryPoints));
+        } catch (URISyntaxException | BoardException | ImageException | SubsetException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static List<String> keys(Program p, String method) {
         for (DecodedMethod m : p.methods()) {

@@ -1,11 +1,13 @@
-package dev.tinyj.emulator.vm.decode;
+package dev.tinyj.emulator.vm.insn;
 
 /**
  * The predecoded instruction set. Each instruction starts with one word:
- * {@code op | baseCycles << 8}; operands follow (absolute code indices for branch targets,
+ * {@code op | ticks << 8}; operands follow (absolute code indices for branch targets,
  * resolved slots, method ids, immediates). Opcodes whose meaning is unchanged keep their JVMS
  * §6.5 numbers (e.g. {@code iadd} 0x60); the rest are TinyJ forms listed here, each naming the
- * JVMS instructions it replaces. Operand layouts are given as {@code [op, operand...]}.
+ * JVMS instructions it replaces. Operand layouts are given as {@code [op, operand...]}. Which
+ * JVM opcode becomes which op is the instruction table's ({@link Insn#decodedForms()}); the
+ * interpreter switches over these ints.
  */
 public final class Op {
     private Op() {
