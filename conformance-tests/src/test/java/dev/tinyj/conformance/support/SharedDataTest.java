@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tinyj.testkit.SharedData;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
@@ -55,27 +51,13 @@ class SharedDataTest {
     }
 
     @Test
-    void noTestLocatesSharedItself() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        assertTrue(Files.isRegularFile(root.resolve("tinyj")), "tests run in a module directory of " + root);
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(root)) {
-            offenders = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> root.relativize(p).toString().replace('\\', '/').matches("(.+/)?src/test/java/.+"))
-                    .filter(p -> !p.getFileName().toString().equals("SharedData.java"))
-                    .filter(p -> OWN_LOCATOR.matcher(read(p)).find())
-                    .map(p -> root.relativize(p).toString())
-                    .sorted()
-                    .toList();
-        }
+    void noTestLocatesSharedItself() {
+        Path root = TestSources.root();
+        List<String> offenders = TestSources.all().stream()
+                .filter(p -> !p.getFileName().toString().equals("SharedData.java"))
+                .filter(p -> OWN_LOCATOR.matcher(TestSources.read(p)).find())
+                .map(p -> root.relativize(p).toString())
+                .toList();
         assertEquals(List.of(), offenders, "find ../shared through SharedData.require, not a path of one's own");
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

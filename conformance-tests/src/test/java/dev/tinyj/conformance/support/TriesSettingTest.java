@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -64,20 +62,12 @@ class TriesSettingTest {
      * tests as well as here): none names its own tries.
      */
     @Example
-    void noPropertyNamesItsOwnTries() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        assertTrue(Files.isRegularFile(root.resolve("tinyj")), "tests run in a module directory of " + root);
-        List<Path> sources;
-        try (Stream<Path> files = Files.walk(root)) {
-            sources = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> root.relativize(p).toString().replace('\\', '/').matches("(.+/)?src/test/java/.+"))
-                    .sorted()
-                    .toList();
-        }
+    void noPropertyNamesItsOwnTries() {
+        Path root = TestSources.root();
         List<String> own = new ArrayList<>();
         int properties = 0;
-        for (Path source : sources) {
-            Matcher m = PROPERTY.matcher(Files.readString(source));
+        for (Path source : TestSources.all()) {
+            Matcher m = PROPERTY.matcher(TestSources.read(source));
             while (m.find()) {
                 if (m.group(1) == null) {
                     properties++;
