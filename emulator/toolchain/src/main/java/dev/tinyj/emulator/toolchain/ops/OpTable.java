@@ -7,6 +7,7 @@ import dev.tinyj.emulator.toolchain.prepare.Conv2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DequantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.FullyConnectedPrepare;
+import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MeanPrepare;
@@ -81,7 +82,8 @@ public final class OpTable {
             new Entry(15, new ReshapePrepare()),
             new Entry(16, new SoftmaxPrepare()),
             new Entry(17, new StridedSlicePrepare()),
-            new Entry(18, new TanhPrepare()));
+            new Entry(18, new TanhPrepare()),
+            new Entry(19, new LeakyReluPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
