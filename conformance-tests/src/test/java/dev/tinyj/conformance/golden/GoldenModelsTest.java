@@ -8,9 +8,9 @@ import dev.tinyj.testkit.SharedData;
 import dev.tinyj.emulator.toolchain.compile.CompiledModel;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
 import dev.tinyj.emulator.toolchain.compile.ModelCompiler;
+import dev.tinyj.emulator.toolchain.image.HostLink;
 import dev.tinyj.emulator.toolchain.image.ImageWriter;
 import dev.tinyj.emulator.toolchain.tflite.TfliteReader;
-import dev.tinyj.runtime.model.ModelRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +26,9 @@ import org.junit.jupiter.api.TestFactory;
  * plan), write the model image, run the device runtime on the host JVM — output bytes identical.
  */
 class GoldenModelsTest {
+    /** The runtime linked with every operator, on the host JVM. */
+    private static final HostLink RUNTIME = HostLink.all();
+
     /** The models whose every op TinyJ supports (the list). */
     static final List<String> MODELS = List.of("hello_world_int8", "micro_speech_quantized", "person_detect",
             "kws_ref_model", "vww_96_int8", "pretrainedResnet_quant", "model_ToyCar_quant_fullint_micro",
@@ -63,7 +66,7 @@ class GoldenModelsTest {
             at += ct.bytes();
         }
         assertEquals(input.length, at, "input bytes");
-        ModelRunner.invoke(image, arena);
+        RUNTIME.invoke(image, arena);
         byte[] actual = new byte[expected.length];
         at = 0;
         for (int t : model.outputs()) {

@@ -1,11 +1,14 @@
 package dev.tinyj.conformance.image;
 
+import dev.tinyj.emulator.toolchain.image.HostLink;
 import dev.tinyj.runtime.model.ModelImage;
-import dev.tinyj.runtime.model.ModelRunner;
 import java.io.ByteArrayOutputStream;
 
 /** Runs a model image on the host JVM exactly as the firmware wrapper does in the emulator. */
 final class HostRun {
+    /** The runtime linked with every operator (generated bridges and default resolver). */
+    private static final HostLink RUNTIME = HostLink.all();
+
     private HostRun() {
     }
 
@@ -22,7 +25,7 @@ final class HostRun {
         if (pos != input.length) {
             throw new IllegalArgumentException("input has " + input.length + " bytes, the model takes " + pos);
         }
-        ModelRunner.invoke(image, arena);
+        RUNTIME.invoke(image, arena);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int k = 0; k < ModelImage.outputCount(image); k++) {
             out.write(arena, ModelImage.outputOffset(image, k), ModelImage.outputBytes(image, k));

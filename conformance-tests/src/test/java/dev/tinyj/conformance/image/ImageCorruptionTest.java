@@ -170,10 +170,15 @@ class ImageCorruptionTest {
                 "absent with an offset");
 
         assertPanics(sealed(opField(2, ModelImage.O_CODE), 0), ModelImage.PANIC_UNKNOWN_OP, 2, "op code 0");
-        assertPanics(sealed(opField(2, ModelImage.O_CODE), 99), ModelImage.PANIC_UNKNOWN_OP, 2, "op code 99");
+        assertPanics(sealed(opField(2, ModelImage.O_CODE), ModelImage.MAX_OP_CODE + 1), ModelImage.PANIC_UNKNOWN_OP, 2,
+                "op code past MAX_OP_CODE");
         assertPanics(sealed(opField(2, ModelImage.O_FLAGS), 2), ModelImage.PANIC_BAD_OP, 2, "unknown flag");
         assertPanics(sealed(opField(2, ModelImage.O_FLAGS), 1), ModelImage.PANIC_BAD_OP, 2, "ADD in place");
-        assertPanics(sealed(opField(3, ModelImage.O_RESERVED), 7), ModelImage.PANIC_BAD_OP, 3, "reserved");
+        assertPanics(sealed(opField(3, ModelImage.O_RULE), 7), ModelImage.PANIC_BAD_OP, 3, "rule: least > most");
+        assertPanics(sealed(opField(3, ModelImage.O_RULE), 1 | 17 << 8), ModelImage.PANIC_BAD_OP, 3,
+                "rule: most > MAX_OPERANDS");
+        assertPanics(sealed(opField(2, ModelImage.O_RULE), 3 | 3 << 8 | 0x3 << 16), ModelImage.PANIC_BAD_OPERAND, 2,
+                "rule: ADD's 2 operands against a rule of 3");
         assertPanics(sealed(opField(0, ModelImage.O_PARAMS), image.length + 4), ModelImage.PANIC_BAD_OP, 0, "params");
         assertPanics(sealed(opField(0, ModelImage.O_PARAMS_BYTES), image.length), ModelImage.PANIC_BAD_OP, 0, "len");
         assertPanics(sealed(opField(0, ModelImage.O_PARAMS), ModelImage.HEADER_SIZE), ModelImage.PANIC_BAD_OP, 0,

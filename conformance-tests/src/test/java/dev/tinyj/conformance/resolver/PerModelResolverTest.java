@@ -9,6 +9,8 @@ import dev.tinyj.conformance.support.Emu;
 import dev.tinyj.emulator.toolchain.compile.CompiledModel;
 import dev.tinyj.emulator.toolchain.compile.ModelCompiler;
 import dev.tinyj.emulator.toolchain.image.ImageWriter;
+import dev.tinyj.emulator.toolchain.image.BridgeGenerator;
+import dev.tinyj.emulator.toolchain.image.HostLink;
 import dev.tinyj.emulator.toolchain.image.ResolverGenerator;
 import dev.tinyj.emulator.toolchain.ops.OpTable;
 import dev.tinyj.emulator.toolchain.tflite.TfliteReader;
@@ -18,8 +20,6 @@ import dev.tinyj.emulator.vm.exec.Machine;
 import dev.tinyj.emulator.vm.exec.MachineOptions;
 import dev.tinyj.emulator.vm.load.ClassPath;
 import dev.tinyj.emulator.vm.verify.MethodRef;
-import dev.tinyj.runtime.model.OpBridges;
-import dev.tinyj.runtime.ops.OpCodes;
 import dev.tinyj.runtime.firmware.InferenceFirmware;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -40,10 +40,14 @@ class PerModelResolverTest {
     private static final String MAIN = InferenceFirmware.class.getName();
 
     @Test
-    void everyOpTableEntryHasItsBridge() throws NoSuchMethodException {
+    void everyOpTableEntryHasItsBridge() {
+        Set<String> methods = new TreeSet<>();
+        java.lang.classfile.ClassFile.of().parse(BridgeGenerator.generate()).methods()
+                .forEach(m -> methods.add(m.methodName().stringValue() + m.methodType().stringValue()));
         for (OpTable.Entry e : OpTable.entries()) {
-            OpBridges.class.getMethod(ResolverGenerator.bridgeName(e.name()), byte[].class, int.class, byte[].class);
+            assertTrue(methods.contains(ResolverGenerator.bridgeName(e.name()) + "([BI[B)V"), e.name());
         }
+        assertEquals(OpTable.entries().size(), methods.size(), "one bridge per operator, nothing else");
     }
 
     @Test
@@ -54,15 +58,18 @@ class PerModelResolverTest {
         }
         CompiledModel model = ModelCompiler.compile(TfliteReader.read(tflite, "hello_world_int8"), "hello_world_int8");
         byte[] image = ImageWriter.write(model);
-        assertEquals(new TreeSet<>(Set.of(OpCodes.FULLY_CONNECTED)), ResolverGenerator.opCodes(model));
+        assertEquals(new TreeSet<>(Set.of(OpTable.code("FULLY_CONNECTED"))), ResolverGenerator.opCodes(model));
         Path gen = Files.createTempDirectory("tinyj-resolver");
-        Path file = gen.resolve(ResolverGenerator.RESOLVER + ".class");
-        Files.createDirectories(file.getParent());
-        Files.write(file, ResolverGenerator.generate(ResolverGenerator.opCodes(model), model.name()));
+        for (Map.Entry<String, byte[]> c : ResolverGenerator.link(ResolverGenerator.opCodes(model), model.name())
+                .entrySet()) {
+            Path file = gen.resolve(c.getKey() + ".class");
+            Files.createDirectories(file.getParent());
+            Files.write(file, c.getValue());
+        }
 
         List<Path> base = List.of(Emu.classesOf(InferenceFirmware.class));
-        var generic = verified(base);
-        var perModel = verified(List.of(gen, base.get(0)));
+        var generic = verified(base, ResolverGenerator.link(null, null));
+        var perModel = verified(List.of(gen, base.get(0)), Map.of());
         assertTrue(reaches(generic, "Conv2D"), "the default resolver links every kernel");
         assertTrue(reaches(perModel, "FullyConnected"));
         for (String k : List.of("Conv2D", "DepthwiseConv2D", "Softmax", "AveragePool2D", "Add", "Mean", "Pad")) {
@@ -85,14 +92,14 @@ class PerModelResolverTest {
             byte[] arena = new byte[model.arenaBytes()];
             var in = model.tensors().get(model.inputs()[0]);
             arena[in.arenaOffset()] = input[0];
-            dev.tinyj.runtime.model.ModelRunner.invoke(image, arena);
+            HostLink.of(ResolverGenerator.opCodes(model), model.name()).invoke(image, arena);
             var out = model.tensors().get(model.outputs()[0]);
             assertArrayEquals(new byte[] {arena[out.arenaOffset()]}, m.semihostOutput(), board);
         }
     }
 
-    private static Firmware.Verified verified(List<Path> classpath) throws Exception {
-        try (ClassPath cp = ClassPath.of(classpath)) {
+    private static Firmware.Verified verified(List<Path> classpath, Map<String, byte[]> generated) throws Exception {
+        try (ClassPath cp = ClassPath.of(classpath).withGenerated(generated)) {
             return Firmware.verify(cp, MAIN);
         }
     }

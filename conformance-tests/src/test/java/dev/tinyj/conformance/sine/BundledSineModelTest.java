@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tinyj.emulator.run.ModelBuild;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
+import dev.tinyj.emulator.toolchain.image.HostLink;
+import dev.tinyj.emulator.toolchain.image.ResolverGenerator;
 import dev.tinyj.emulator.toolchain.tflite.TfliteModel;
 import dev.tinyj.emulator.toolchain.tflite.TfliteReader;
 import dev.tinyj.emulator.toolchain.tflite.TfliteWriter;
 import dev.tinyj.emulator.toolchain.train.SineModel;
-import dev.tinyj.runtime.model.ModelRunner;
 import java.io.InputStream;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -70,12 +71,13 @@ class BundledSineModelTest {
         double sum = 0;
         int n = 1000;
         byte[] arena = new byte[build.model().arenaBytes()];
+        HostLink runtime = HostLink.of(ResolverGenerator.opCodes(build.model()), "sine_int8");
         for (int k = 0; k < n; k++) {
             double x = 2 * Math.PI * k / n;
             long q = Math.max(-128, Math.min(127, Math.round(x / inScale) + inZero));
             Arrays.fill(arena, (byte) 0);
             arena[in.arenaOffset()] = (byte) q;
-            ModelRunner.invoke(build.image(), arena);
+            runtime.invoke(build.image(), arena);
             double y = out.quantization().scale0() * (arena[out.arenaOffset()] - out.quantization().zeroPoint0());
             sum += Math.abs(y - Math.sin(x));
         }

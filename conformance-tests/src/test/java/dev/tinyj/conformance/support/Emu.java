@@ -57,11 +57,13 @@ public final class Emu {
     public static Program build(Class<?> main, String board, String... entryPoints) {
         // the firmware's own classes first, then tiny-runtime's (kernels, math) when they live apart
         List<Path> entries = new java.util.ArrayList<>(List.of(classesOf(main)));
-        Path runtime = classesOf(dev.tinyj.runtime.ops.OpCodes.class);
+        Path runtime = classesOf(dev.tinyj.runtime.model.ModelImage.class);
         if (!entries.contains(runtime)) {
             entries.add(runtime);
         }
-        try (ClassPath cp = ClassPath.of(entries)) {
+        // the generated OpBridges and default OpResolver shadow the runtime's link-time placeholder
+        try (ClassPath cp = ClassPath.of(entries).withGenerated(
+                dev.tinyj.emulator.toolchain.image.ResolverGenerator.link(null, null))) {
             return Firmware.build(cp, main.getName(), board(board), java.util.Set.of(entryPoints));
         } catch (ImageException | SubsetException e) {
             throw new IllegalStateException(e.getMessage() + (e instanceof SubsetException s ? "\n"

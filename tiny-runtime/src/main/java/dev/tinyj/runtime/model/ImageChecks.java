@@ -2,7 +2,6 @@ package dev.tinyj.runtime.model;
 
 import dev.tinyj.hal.Flash;
 import dev.tinyj.hal.Mcu;
-import dev.tinyj.runtime.ops.OpCodes;
 
 /**
  * The steps of {@link ModelImage#validate}, in order: {@link #header}, {@link #checksum},
@@ -163,53 +162,28 @@ final class ImageChecks {
     }
 
     /**
-     * Operand rules of {@code opCode}: bits 0..7 the least operand count, 8..15 the most, 16..31
-     * a mask of the operands the kernel reads (these must be present: ARENA or FLASH).
+     * Op {@code i}: code, flags, operand rule ({@link ModelImage#O_RULE}, written by the host from
+     * the op's declaration), params range, operands and output, in-place consistency.
      */
-    static int operandRule(int opCode) {
-        switch (opCode) {
-            case OpCodes.ADD:
-            case OpCodes.MUL:
-                return 2 | 2 << 8 | 0x3 << 16;
-            case OpCodes.CONCATENATION:
-                return 1 | 10 << 8 | 0x3FF << 16;
-            case OpCodes.CONV_2D:
-            case OpCodes.DEPTHWISE_CONV_2D:
-            case OpCodes.FULLY_CONNECTED:
-                return 2 | 3 << 8 | 0x3 << 16;
-            case OpCodes.PAD:
-                return 1 | 2 << 8 | 0x1 << 16;
-            case OpCodes.PADV2:
-                return 3 | 3 << 8 | 0x5 << 16;
-            case OpCodes.MEAN:
-            case OpCodes.RESHAPE:
-                return 1 | 2 << 8 | 0x1 << 16;
-            case OpCodes.STRIDED_SLICE:
-                return 1 | 4 << 8 | 0x1 << 16;
-            default: // pools, SOFTMAX, LOGISTIC, TANH, QUANTIZE, DEQUANTIZE
-                return 1 | 1 << 8 | 0x1 << 16;
-        }
-    }
-
-    /** Op {@code i}: code, flags, params range, operands and output, in-place consistency. */
     static void op(byte[] image, int i) {
         int e = ModelImage.opEntry(image, i);
         int code = Flash.readInt(image, e + ModelImage.O_CODE);
-        if (code < 1 || code >= OpCodes.COUNT) {
+        if (code < 1 || code > ModelImage.MAX_OP_CODE) {
             Mcu.panic(ModelImage.PANIC_UNKNOWN_OP, i);
         }
         int flags = Flash.readInt(image, e + ModelImage.O_FLAGS);
-        if ((flags & ~ModelImage.FLAG_IN_PLACE) != 0 || Flash.readInt(image, e + ModelImage.O_RESERVED) != 0) {
+        int rule = Flash.readInt(image, e + ModelImage.O_RULE);
+        if ((flags & ~ModelImage.FLAG_IN_PLACE) != 0 || (rule & 0xFF) > (rule >> 8 & 0x7F)
+                || (rule >> 8 & 0x7F) > ModelImage.MAX_OPERANDS) {
             Mcu.panic(ModelImage.PANIC_BAD_OP, i);
         }
         if (!inData(image, Flash.readInt(image, e + ModelImage.O_PARAMS),
                 Flash.readInt(image, e + ModelImage.O_PARAMS_BYTES))) {
             Mcu.panic(ModelImage.PANIC_BAD_OP, i);
         }
-        int rule = operandRule(code);
         int n = Flash.readInt(image, e + ModelImage.O_OPERAND_COUNT);
         int list = Flash.readInt(image, e + ModelImage.O_OPERANDS);
-        if (n < (rule & 0xFF) || n > (rule >> 8 & 0xFF) || !inData(image, list, 4 * n)) {
+        if (n < (rule & 0xFF) || n > (rule >> 8 & 0x7F) || !inData(image, list, 4 * n)) {
             Mcu.panic(ModelImage.PANIC_BAD_OPERAND, i);
         }
         int tensors = ModelImage.tensorCount(image);
@@ -229,9 +203,11 @@ final class ImageChecks {
             Mcu.panic(ModelImage.PANIC_BAD_OPERAND, i);
         }
         if ((flags & ModelImage.FLAG_IN_PLACE) != 0) {
+            if ((rule & ModelImage.RULE_IN_PLACE) == 0 || n < 1) {
+                Mcu.panic(ModelImage.PANIC_BAD_OP, i);
+            }
             int in = Flash.readInt(image, list);
-            if (code != OpCodes.RESHAPE
-                    || ModelImage.tensorField(image, in, ModelImage.T_PLACEMENT) != ModelImage.ARENA
+            if (in < 0 || ModelImage.tensorField(image, in, ModelImage.T_PLACEMENT) != ModelImage.ARENA
                     || ModelImage.tensorField(image, in, ModelImage.T_OFFSET)
                             != ModelImage.tensorField(image, out, ModelImage.T_OFFSET)) {
                 Mcu.panic(ModelImage.PANIC_BAD_OP, i);

@@ -84,7 +84,7 @@ public final class ModelImage {
     public static final int FLASH = 2;
 
     // ---- op table entry: byte offsets within a 32-byte entry ----
-    /** Runtime op code ({@code dev.tinyj.runtime.ops.OpCodes}). */
+    /** Runtime op code, 1..{@link #MAX_OP_CODE} (the host's {@code OpTable} assigns them). */
     public static final int O_CODE = 0;
     /** {@link #FLAG_IN_PLACE} or 0. */
     public static final int O_FLAGS = 4;
@@ -98,12 +98,23 @@ public final class ModelImage {
     public static final int O_OPERANDS = 20;
     /** Output tensor index (an ARENA tensor). */
     public static final int O_OUTPUT = 24;
-    /** Reserved, 0. */
-    public static final int O_RESERVED = 28;
+    /**
+     * The op's operand rule, written by the host from the op's declaration: bits 0..7 the least
+     * operand count, 8..14 the most ({@code <=} {@link #MAX_OPERANDS}), bit 15
+     * {@link #RULE_IN_PLACE}, bits 16..31 a mask of the operands the kernel reads (these must be
+     * present: ARENA or FLASH).
+     */
+    public static final int O_RULE = 28;
     public static final int OP_ENTRY = 32;
 
     /** The output aliases operand 0 in the arena: the runner skips the op (RESHAPE). */
     public static final int FLAG_IN_PLACE = 1;
+
+    /** Rule bit: the op may carry {@link #FLAG_IN_PLACE}. */
+    public static final int RULE_IN_PLACE = 1 << 15;
+
+    /** Largest op code an image may hold; which codes a firmware resolves is its OpResolver's business. */
+    public static final int MAX_OP_CODE = 255;
 
     public static final int MAX_RANK = 8;
     public static final int MAX_OPERANDS = 16;
@@ -123,9 +134,9 @@ public final class ModelImage {
     public static final int PANIC_CHECKSUM = 0x6005;
     /** A tensor table entry is inconsistent. arg = tensor index. */
     public static final int PANIC_BAD_TENSOR = 0x6006;
-    /** An op table entry (flags, params range, in-place) is inconsistent. arg = op index. */
+    /** An op table entry (flags, rule, params range, in-place) is inconsistent. arg = op index. */
     public static final int PANIC_BAD_OP = 0x6007;
-    /** Op code outside 1..OpCodes.COUNT-1. arg = op index. */
+    /** Op code outside 1..{@link #MAX_OP_CODE}. arg = op index. */
     public static final int PANIC_UNKNOWN_OP = 0x6008;
     /** Operand count, operand index or output index invalid. arg = op index. */
     public static final int PANIC_BAD_OPERAND = 0x6009;

@@ -20,7 +20,6 @@ import dev.tinyj.hal.McuStop;
 import dev.tinyj.runtime.kernels.AveragePool2D;
 import dev.tinyj.runtime.kernels.MaxPool2D;
 import dev.tinyj.runtime.kernels.Softmax;
-import dev.tinyj.runtime.ops.OpCodes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -80,8 +79,8 @@ class ReviewRegressionTest {
     @Test
     void activationRangeOutsideInt32IsRefused() {
         PrepareException e = assertThrows(PrepareException.class,
-                () -> ActivationRange.int8(OpCodes.ACTIVATION_RELU6, 1e-12f, 5));
+                () -> ActivationRange.int8(ActivationRange.RELU6, 1e-12f, 5));
         assertTrue(e.getMessage().contains("does not fit int32"), e.getMessage());
-        assertThrows(PrepareException.class, () -> ActivationRange.int8(OpCodes.ACTIVATION_RELU, 0f, 0));
+        assertThrows(PrepareException.class, () -> ActivationRange.int8(ActivationRange.RELU, 0f, 0));
     }
 }

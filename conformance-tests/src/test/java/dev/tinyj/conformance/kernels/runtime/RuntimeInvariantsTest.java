@@ -4,57 +4,80 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tinyj.conformance.support.Emu;
+import dev.tinyj.emulator.toolchain.ops.InPlaceKind;
 import dev.tinyj.emulator.toolchain.ops.OpTable;
-import dev.tinyj.runtime.ops.OpCodes;
+import dev.tinyj.emulator.toolchain.ops.Operands;
+import dev.tinyj.emulator.toolchain.tflite.BuiltinNames;
+import dev.tinyj.runtime.model.ModelImage;
 import java.io.IOException;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.Opcode;
 import java.lang.classfile.instruction.NewPrimitiveArrayInstruction;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whole-runtime invariants: the op-code constants and the host op table agree one to one, and no
+ * Whole-runtime invariants: the host op table and the device's constants agree, and no
  * kernel or math routine of tiny-runtime allocates (no {@code newarray} anywhere in
  * {@code dev.tinyj.runtime.kernels} and {@code dev.tinyj.runtime.math}), so they may run in
  * {@code loop()}.
  */
 class RuntimeInvariantsTest {
+    /**
+     * The device has no per-operator constant: op codes exist only in {@link OpTable} (the image's
+     * O_CODE words, the generated resolvers' cases). What the device does keep about op codes and
+     * operand rules ({@link ModelImage#MAX_OP_CODE}, {@link ModelImage#MAX_OPERANDS},
+     * {@link ModelImage#RULE_IN_PLACE}) agrees with the table: every code unique and in range, every
+     * operand rule within the image's limits, the in-place bit only on aliasing ops.
+     */
     @Test
-    void everyOpCodeHasExactlyOneTableLineAndBack() throws IllegalAccessException {
-        Map<Integer, String> codes = new TreeMap<>();
-        for (Field f : OpCodes.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == int.class && !f.getName().startsWith("ACTIVATION_")
-                    && !f.getName().equals("COUNT")) {
-                codes.put(f.getInt(null), f.getName());
-            }
-        }
+    void theHostTableAndTheDeviceConstantsAgree() throws IOException {
         Map<Integer, String> table = new TreeMap<>();
         for (OpTable.Entry e : OpTable.entries()) {
             assertEquals(null, table.put(e.code(), e.name()), "op code " + e.code() + " appears twice in OpTable");
-            assertTrue(e.code() < OpCodes.COUNT, e.name() + " code is below OpCodes.COUNT");
+            assertTrue(e.code() >= 1 && e.code() <= ModelImage.MAX_OP_CODE, e.name() + " code in 1..MAX_OP_CODE");
+            assertEquals(e.name(), BuiltinNames.operator(e.builtinCode()), "schema.fbs BuiltinOperator of " + e.name());
+            Operands o = e.spec().operands();
+            assertTrue(o.max() <= ModelImage.MAX_OPERANDS && Operands.MAX == ModelImage.MAX_OPERANDS, e.name());
+            int rule = e.spec().imageRule();
+            assertEquals(o.min(), rule & 0xFF, e.name());
+            assertEquals(o.max(), rule >> 8 & 0x7F, e.name());
+            assertEquals(e.spec().inPlace() == InPlaceKind.ALIAS, (rule & ModelImage.RULE_IN_PLACE) != 0, e.name());
+            assertEquals(o.read(), rule >>> 16, e.name());
         }
-        assertEquals(codes, table, "OpCodes constants (name by code) and OpTable entries");
         assertEquals(OpTable.entries().size(),
                 OpTable.entries().stream().map(OpTable.Entry::builtinCode).distinct().count(),
                 "TFLite builtin codes are distinct");
-        assertEquals(3, OpTable.byName("CONV_2D").orElseThrow().builtinCode(), "schema.fbs BuiltinOperator CONV_2D");
-        assertEquals(114, OpTable.byName("QUANTIZE").orElseThrow().builtinCode(), "schema.fbs BuiltinOperator QUANTIZE");
+        Set<String> names = new TreeSet<>(table.values());
+        List<String> perOpConstants = new ArrayList<>();
+        Path location = Emu.classesOf(ModelImage.class);
+        try (java.nio.file.FileSystem jar = Files.isDirectory(location) ? null
+                : java.nio.file.FileSystems.newFileSystem(location);
+                Stream<Path> files = Files.walk(jar == null ? location : jar.getPath("/"))) {
+            // kernels' own mode selectors (BinaryBroadcast.ADD, SigmoidQ4.TANH) are not op codes
+            for (Path f : files.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("/kernels/"))
+                    .toList()) {
+                ClassModel cm = ClassFile.of().parse(Files.readAllBytes(f));
+                cm.fields().stream().map(fm -> fm.fieldName().stringValue()).filter(names::contains)
+                        .forEach(n -> perOpConstants.add(cm.thisClass().asInternalName() + "." + n));
+            }
+        }
+        assertEquals(List.of(), perOpConstants, "device constants named after an operator");
     }
 
     @Test
     void noKernelOrMathRoutineAllocates() throws IOException {
-        Path location = Emu.classesOf(OpCodes.class);
+        Path location = Emu.classesOf(ModelImage.class);
         // a class folder under test-compile, the module jar under verify
         try (java.nio.file.FileSystem jar = Files.isDirectory(location) ? null
                 : java.nio.file.FileSystems.newFileSystem(location)) {

@@ -21,7 +21,9 @@ import java.util.Map;
 /**
  * Reads {@code ../shared/kernel_vectors/*.txt} ("kernel_vectors v1", see that folder's README):
  * TFLM's own int8 kernel-test cases with the reference kernels' exact outputs ({@code tflm_q}).
- * Tests skip with an assumption message when {@code ../shared} is absent.
+ * Files of operators added since live in this project's test resources ({@code /kernel_vectors/},
+ * same format) and are read from there first. Tests of shared files skip with an assumption
+ * message when {@code ../shared} is absent.
  */
 public final class KernelVectors {
     /** Vector parameter names that differ from the TFLite schema's option field names. */
@@ -140,9 +142,57 @@ public final class KernelVectors {
 
     /** Every case of {@code file} (e.g. {@code add.txt}); skips the test when ../shared is absent. */
     public static List<Case> load(String file) {
+        List<String> own = resource(file);
+        if (own != null) {
+            return parse(file, own);
+        }
         Path dir = SharedData.require("kernel_vectors", "TFLM kernel vectors not checked");
         try {
             return parse(file, Files.readAllLines(dir.resolve(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Names of the project's own vector files (test resources under {@code /kernel_vectors/}). */
+    public static List<String> ownFiles() {
+        java.net.URL dir = KernelVectors.class.getResource("/kernel_vectors/");
+        if (dir == null) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt")).sorted().toList();
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot list the project's kernel vectors", e);
+        }
+    }
+
+    /** Every case of every vectors file: ../shared's (when present) and the project's own. */
+    public static List<Case> all() {
+        List<Case> all = new ArrayList<>();
+        // without ../shared a developer still runs the project's own vectors; CI (required) fails instead
+        Path dir = SharedData.required() ? SharedData.require("kernel_vectors", "TFLM kernel vectors not checked")
+                : SharedData.resolve("kernel_vectors");
+        if (dir != null) {
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".txt") && !p.endsWith("README.txt")).sorted()
+                        .toList()) {
+                    all.addAll(parse(f.getFileName().toString(), Files.readAllLines(f)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (String f : ownFiles()) {
+            all.addAll(load(f));
+        }
+        return all;
+    }
+
+    private static List<String> resource(String file) {
+        try (java.io.InputStream in = KernelVectors.class.getResourceAsStream("/kernel_vectors/" + file)) {
+            return in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

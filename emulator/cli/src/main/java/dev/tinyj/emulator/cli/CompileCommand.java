@@ -17,12 +17,12 @@ final class CompileCommand extends Command {
 
             Reads and compiles the model (prepare every operator, plan the arena) and writes the model image
             your firmware maps with Flash.segment(0) (pass it to tinyj firmware as --flash-segment 0=IMAGE).
-            With --classes, also writes the per-model OpResolver class under DIR: put DIR first on the
-            firmware classpath so the firmware links only the model's kernels.
+            With --classes, also writes the per-model OpResolver class and the OpBridges class it calls
+            under DIR: put DIR first on the firmware classpath so the firmware links only the model's kernels.
 
               --model PATH    the .tflite file
               --out IMAGE     where to write the model image (format: docs/model-image.md)
-              --classes DIR   where to write dev/tinyj/runtime/model/OpResolver.class
+              --classes DIR   where to write dev/tinyj/runtime/model/OpResolver.class and OpBridges.class
 
             exit codes: 0 written, 2 unreadable or malformed file, unsupported operator or type
             """;

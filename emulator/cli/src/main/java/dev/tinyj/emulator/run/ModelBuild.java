@@ -17,7 +17,8 @@ import java.util.Map;
  * @param tflite the model as read
  * @param model the compiled model
  * @param image the model image (flash segment 0)
- * @param resolver generated classes (internal name → bytes): the per-model {@code OpResolver}
+ * @param resolver generated classes (internal name → bytes): the per-model {@code OpResolver} and the
+ *     {@code OpBridges} it calls
  * @param tfliteBytes size of the .tflite file, bytes
  */
 public record ModelBuild(TfliteModel tflite, CompiledModel model, byte[] image, Map<String, byte[]> resolver,
@@ -33,7 +34,7 @@ public record ModelBuild(TfliteModel tflite, CompiledModel model, byte[] image, 
         TfliteModel tflite = TfliteReader.read(bytes, name);
         CompiledModel model = ModelCompiler.compile(tflite, name);
         byte[] image = ImageWriter.write(model);
-        byte[] resolver = ResolverGenerator.generate(ResolverGenerator.opCodes(model), name);
-        return new ModelBuild(tflite, model, image, Map.of(ResolverGenerator.RESOLVER, resolver), bytes.length);
+        Map<String, byte[]> linked = ResolverGenerator.link(ResolverGenerator.opCodes(model), name);
+        return new ModelBuild(tflite, model, image, linked, bytes.length);
     }
 }

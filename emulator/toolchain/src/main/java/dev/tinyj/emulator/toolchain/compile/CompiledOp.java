@@ -5,7 +5,7 @@ package dev.tinyj.emulator.toolchain.compile;
  * operands by tensor index.
  *
  * @param index operator index in execution order
- * @param opCode runtime op code ({@code dev.tinyj.runtime.ops.OpCodes})
+ * @param opCode runtime op code ({@link dev.tinyj.emulator.toolchain.ops.OpTable})
  * @param name TFLite builtin name
  * @param params parameter block (layout: the kernel's {@code P_*} constants)
  * @param inputs input tensor indices in TFLite operand order; -1 for an absent optional operand

@@ -1,7 +1,8 @@
 package dev.tinyj.emulator.toolchain.compile;
 
 import dev.tinyj.emulator.toolchain.graph.DType;
-import dev.tinyj.runtime.ops.OpCodes;
+import dev.tinyj.emulator.toolchain.ops.InPlaceKind;
+import dev.tinyj.emulator.toolchain.ops.OpTable;
 
 /**
  * Which tensors share arena bytes. Tensors are gathered into <em>groups</em>; a group is one arena
@@ -132,7 +133,8 @@ final class InPlaceRules {
         if (!arena[output]) {
             return -1;
         }
-        if (opCode == OpCodes.RESHAPE) {
+        InPlaceKind kind = OpTable.byCode(opCode).map(e -> e.spec().inPlace()).orElse(InPlaceKind.NONE);
+        if (kind == InPlaceKind.ALIAS) {
             int in = inputs[0];
             if (in >= 0 && arena[in]) {
                 join(in, output, 0);
@@ -143,8 +145,8 @@ final class InPlaceRules {
         if (WindowOverlap.handles(opCode)) {
             return !overlap ? -1 : overlap(index, opCode, inputs, output, arena, types, params);
         }
-        boolean binary = opCode == OpCodes.ADD || opCode == OpCodes.MUL;
-        boolean unary = opCode == OpCodes.LOGISTIC || opCode == OpCodes.TANH || opCode == OpCodes.QUANTIZE;
+        boolean binary = kind == InPlaceKind.BINARY;
+        boolean unary = kind == InPlaceKind.UNARY;
         if (!binary && !unary) {
             return -1;
         }

@@ -3,7 +3,8 @@ package dev.tinyj.emulator.toolchain.compile;
 import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.prepare.PreparedOp;
 import dev.tinyj.emulator.toolchain.tflite.TfliteModel;
-import dev.tinyj.runtime.ops.OpCodes;
+import dev.tinyj.emulator.toolchain.ops.InPlaceKind;
+import dev.tinyj.emulator.toolchain.ops.OpTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -137,7 +138,7 @@ final class Layout {
             TfliteModel.Operator op = sg.operators().get(i);
             int joined = groups.apply(i, opCodes[i], op.inputs(), op.outputs()[0], arena, types, elements,
                     prepared[i].params(), overlap[i]);
-            inPlace[i] = joined >= 0 && opCodes[i] == OpCodes.RESHAPE;
+            inPlace[i] = joined >= 0 && OpTable.spec(opCodes[i]).inPlace() == InPlaceKind.ALIAS;
         }
         List<ArenaPlanner.Request> requests = new ArrayList<>();
         int[] requestOf = new int[nTensors];

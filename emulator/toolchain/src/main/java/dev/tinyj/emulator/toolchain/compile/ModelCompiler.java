@@ -3,17 +3,15 @@ package dev.tinyj.emulator.toolchain.compile;
 import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
 import dev.tinyj.emulator.toolchain.ops.OpTable;
+import dev.tinyj.emulator.toolchain.ops.Operands;
 import dev.tinyj.emulator.toolchain.prepare.OpContext;
 import dev.tinyj.emulator.toolchain.prepare.PrepareException;
 import dev.tinyj.emulator.toolchain.prepare.PreparedOp;
 import dev.tinyj.emulator.toolchain.tflite.TfliteException;
 import dev.tinyj.emulator.toolchain.tflite.TfliteModel;
-import dev.tinyj.runtime.ops.OpCodes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The ahead-of-time model compiler: from a read {@code .tflite} model to a {@link CompiledModel}
@@ -44,13 +42,6 @@ import java.util.Set;
  * </ol>
  */
 public final class ModelCompiler {
-    /** Per runtime op code, operand positions prepare folds into the parameter block (no kernel reads them). */
-    private static final Map<Integer, Set<Integer>> FOLDED_OPERANDS = Map.of(
-            OpCodes.RESHAPE, Set.of(1),
-            OpCodes.PAD, Set.of(1),
-            OpCodes.PADV2, Set.of(1),
-            OpCodes.MEAN, Set.of(1),
-            OpCodes.STRIDED_SLICE, Set.of(1, 2, 3));
 
     private ModelCompiler() {
     }
@@ -115,10 +106,10 @@ public final class ModelCompiler {
             if (prepared[i] == null) {
                 continue; // unsupported or refused: already a problem, its operands are not analysed
             }
-            Set<Integer> folded = FOLDED_OPERANDS.getOrDefault(opCodes[i], Set.of());
+            Operands operands = OpTable.spec(opCodes[i]).operands(); // folded operands: no kernel reads them
             for (int k = 0; k < op.inputs().length; k++) {
                 int t = op.inputs()[k];
-                if (t >= 0 && !folded.contains(k)) {
+                if (t >= 0 && !operands.isFolded(k)) {
                     uses[t] = uses[t].readBy(i);
                 }
             }
@@ -240,7 +231,7 @@ public final class ModelCompiler {
             return null;
         }
         int[] declared = ctx.output().shape();
-        boolean legacyScalar = entry.code() == OpCodes.RESHAPE && Arrays.equals(declared, new int[] {0})
+        boolean legacyScalar = entry.name().equals("RESHAPE") && Arrays.equals(declared, new int[] {0})
                 && p.outputShape().length == 0;
         if (!Arrays.equals(declared, p.outputShape()) && !legacyScalar) {
             problems.add(where + ": output " + ctx.output().describe() + " is declared with shape "
@@ -251,10 +242,6 @@ public final class ModelCompiler {
         return p;
     }
 
-    /** Operand positions an operator may leave absent (-1): the bias of the weighted ops. */
-    private static final Map<Integer, Set<Integer>> OPTIONAL_OPERANDS = Map.of(
-            OpCodes.FULLY_CONNECTED, Set.of(2), OpCodes.CONV_2D, Set.of(2), OpCodes.DEPTHWISE_CONV_2D, Set.of(2));
-
     /**
      * Checks what prepare steps take for granted: every required operand present, and every operand
      * and the output with positive dimensions (a 0 or negative dimension is refused: no kernel runs
@@ -264,11 +251,11 @@ public final class ModelCompiler {
             List<String> problems) {
         TfliteModel.Operator op = model.main().operators().get(i);
         boolean ok = true;
-        Set<Integer> optional = OPTIONAL_OPERANDS.getOrDefault(entry.code(), Set.of());
+        Operands operands = entry.spec().operands(); // which operands may be absent (-1): the declared optional ones
         int nTensors = model.main().tensors().size();
         for (int k = 0; k < op.inputs().length; k++) {
             int t = op.inputs()[k];
-            if (t < 0 && !optional.contains(k)) {
+            if (t < 0 && !operands.isOptional(k)) {
                 problems.add(where + ": input " + k + " is required but absent (-1)");
                 ok = false;
             } else if (t >= nTensors) {
@@ -294,7 +281,7 @@ public final class ModelCompiler {
             ok = false;
         }
         int[] outShape = model.main().tensors().get(out).shape();
-        boolean legacyScalar = entry.code() == OpCodes.RESHAPE && Arrays.equals(outShape, new int[] {0});
+        boolean legacyScalar = entry.name().equals("RESHAPE") && Arrays.equals(outShape, new int[] {0});
         if (!legacyScalar && !positiveDims(outShape)) {
             problems.add(where + ": output " + model.main().tensors().get(out).describe()
                     + " has a zero or negative dimension");

@@ -3,7 +3,8 @@ package dev.tinyj.emulator.toolchain.compile;
 import dev.tinyj.runtime.kernels.ConvWindow;
 import dev.tinyj.runtime.kernels.DepthwiseConv2D;
 import dev.tinyj.runtime.kernels.Pooling;
-import dev.tinyj.runtime.ops.OpCodes;
+import dev.tinyj.emulator.toolchain.ops.InPlaceKind;
+import dev.tinyj.emulator.toolchain.ops.OpTable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -44,8 +45,7 @@ public final class WindowOverlap {
 
     /** Whether {@code opCode} is one of the windowed operators this class handles. */
     public static boolean handles(int opCode) {
-        return opCode == OpCodes.CONV_2D || opCode == OpCodes.DEPTHWISE_CONV_2D
-                || opCode == OpCodes.AVERAGE_POOL_2D || opCode == OpCodes.MAX_POOL_2D;
+        return kind(opCode).windowed();
     }
 
     /**
@@ -72,7 +72,8 @@ public final class WindowOverlap {
         int padH;
         int padW;
         int multiplier = 1;
-        if (opCode == OpCodes.CONV_2D || opCode == OpCodes.DEPTHWISE_CONV_2D) {
+        InPlaceKind kind = kind(opCode);
+        if (kind == InPlaceKind.WINDOW_CONV || kind == InPlaceKind.WINDOW_DEPTHWISE) {
             batches = p.getInt(ConvWindow.P_BATCHES);
             inH = p.getInt(ConvWindow.P_IN_H);
             inW = p.getInt(ConvWindow.P_IN_W);
@@ -88,10 +89,10 @@ public final class WindowOverlap {
             dilationW = p.getInt(ConvWindow.P_DILATION_W);
             padH = p.getInt(ConvWindow.P_PAD_H);
             padW = p.getInt(ConvWindow.P_PAD_W);
-            if (opCode == OpCodes.DEPTHWISE_CONV_2D) {
+            if (kind == InPlaceKind.WINDOW_DEPTHWISE) {
                 multiplier = p.getInt(DepthwiseConv2D.P_DEPTH_MULTIPLIER);
             }
-        } else if (opCode == OpCodes.AVERAGE_POOL_2D || opCode == OpCodes.MAX_POOL_2D) {
+        } else if (kind == InPlaceKind.WINDOW_POOL) {
             batches = p.getInt(Pooling.P_BATCHES);
             inH = p.getInt(Pooling.P_IN_H);
             inW = p.getInt(Pooling.P_IN_W);
@@ -133,9 +134,9 @@ public final class WindowOverlap {
                 continue;
             }
             for (int c = 0; c < inD; c++) {
-                long lastChannel = switch (opCode) {
-                    case OpCodes.CONV_2D -> outD - 1;
-                    case OpCodes.DEPTHWISE_CONV_2D -> (long) c * multiplier + multiplier - 1;
+                long lastChannel = switch (kind) {
+                    case WINDOW_CONV -> outD - 1;
+                    case WINDOW_DEPTHWISE -> (long) c * multiplier + multiplier - 1;
                     default -> c;
                 };
                 long lastReader = lastPixel[px] * outD + lastChannel;
@@ -143,5 +144,10 @@ public final class WindowOverlap {
             }
         }
         return ArenaPlanner.align(d);
+    }
+
+    /** The declared in-place kind of op code {@code opCode} (NONE for an unknown code). */
+    private static InPlaceKind kind(int opCode) {
+        return OpTable.byCode(opCode).map(e -> e.spec().inPlace()).orElse(InPlaceKind.NONE);
     }
 }

@@ -38,8 +38,9 @@ public final class ImageReader {
      * @param params the parameter block
      * @param operands operand tensor indices (-1 absent)
      * @param output output tensor index
+     * @param rule the operand rule word ({@link ModelImage#O_RULE})
      */
-    public record Op(int opCode, int flags, int paramsOffset, byte[] params, int[] operands, int output) {
+    public record Op(int opCode, int flags, int paramsOffset, byte[] params, int[] operands, int output, int rule) {
     }
 
     /**
@@ -83,7 +84,7 @@ public final class ImageReader {
             ops.add(new Op(r.i(e + ModelImage.O_CODE), r.i(e + ModelImage.O_FLAGS), p,
                     r.bytes(p, r.i(e + ModelImage.O_PARAMS_BYTES)),
                     r.ints(r.i(e + ModelImage.O_OPERANDS), r.i(e + ModelImage.O_OPERAND_COUNT)),
-                    r.i(e + ModelImage.O_OUTPUT)));
+                    r.i(e + ModelImage.O_OUTPUT), r.i(e + ModelImage.O_RULE)));
         }
         return new Image(r.i(ModelImage.H_VERSION), r.i(ModelImage.H_TOTAL_SIZE), r.i(ModelImage.H_CHECKSUM),
                 r.i(ModelImage.H_ARENA_BYTES), r.i(ModelImage.H_DATA), tensors, ops,

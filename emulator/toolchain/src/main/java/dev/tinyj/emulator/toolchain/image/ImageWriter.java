@@ -4,6 +4,7 @@ import dev.tinyj.emulator.toolchain.compile.CompiledModel;
 import dev.tinyj.emulator.toolchain.compile.CompiledOp;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
 import dev.tinyj.emulator.toolchain.compile.Placement;
+import dev.tinyj.emulator.toolchain.ops.OpTable;
 import dev.tinyj.runtime.model.ModelImage;
 import java.util.List;
 import java.util.zip.Adler32;
@@ -91,6 +92,7 @@ public final class ImageWriter {
             b.putInt(e + ModelImage.O_OPERAND_COUNT, op.inputs().length);
             b.putInt(e + ModelImage.O_OPERANDS, operandsAt[i]);
             b.putInt(e + ModelImage.O_OUTPUT, op.output());
+            b.putInt(e + ModelImage.O_RULE, OpTable.spec(op.opCode()).imageRule());
             for (int k = 0; k < op.inputs().length; k++) {
                 b.putInt(operandsAt[i] + 4 * k, op.inputs()[k]);
             }

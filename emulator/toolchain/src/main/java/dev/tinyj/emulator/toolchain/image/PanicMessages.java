@@ -1,22 +1,24 @@
 package dev.tinyj.emulator.toolchain.image;
 
-import dev.tinyj.runtime.kernels.Pooling;
-import dev.tinyj.runtime.kernels.Softmax;
+import dev.tinyj.emulator.toolchain.ops.OpTable;
 import dev.tinyj.runtime.model.ModelImage;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The host-side table of the runtime's {@code Mcu.panic(code, arg)} codes: code → message
  * template, {@code %d} and {@code %x} standing for the argument. The emulator turns a PANIC fault
- * into a sentence with {@link #format}. Codes 0x6000..0x60FF are the model image's
- * ({@link ModelImage}), 0x7000..0x70FF the kernels'.
+ * into a sentence with {@link #format}. Codes 0x6000..0x60FF are the model image's and the
+ * runner's ({@link ModelImage}, listed here), 0x7000..0x70FF the kernels' (each declared by its
+ * operator, {@link dev.tinyj.emulator.toolchain.ops.OpSpec#panics()}, and gathered from
+ * {@link OpTable}; a code declared twice with different wording is a TinyJ bug).
  */
 public final class PanicMessages {
     private PanicMessages() {
     }
 
-    private static final Map<Integer, String> MESSAGES = Map.ofEntries(
+    private static final Map<Integer, String> IMAGE = Map.ofEntries(
             Map.entry(ModelImage.PANIC_NO_IMAGE, "model image: no image in flash segment (Flash.segment gave null)"),
             Map.entry(ModelImage.PANIC_TRUNCATED,
                     "model image: truncated: only %d bytes present, the header or its total size says more"),
@@ -41,11 +43,23 @@ public final class PanicMessages {
             Map.entry(ModelImage.PANIC_ARENA_TOO_SMALL,
                     "model runner: the arena (%d bytes) is smaller than the image's arena size"),
             Map.entry(ModelImage.PANIC_OP_NOT_RESOLVED,
-                    "model runner: op code %d has no case in this firmware's OpResolver"),
-            Map.entry(Softmax.PANIC_SUM_TOO_LARGE,
-                    "SOFTMAX: row %d sums to 512 or more in exp terms (TFLM aborts on TFLITE_CHECK(exponent <= 31))"),
-            Map.entry(Pooling.PANIC_EMPTY_WINDOW,
-                    "AVERAGE_POOL_2D: the window of output element %d covers no input cell"));
+                    "model runner: op code %d has no case in this firmware's OpResolver"));
+
+    private static final Map<Integer, String> MESSAGES = gather();
+
+    private static Map<Integer, String> gather() {
+        Map<Integer, String> all = new HashMap<>(IMAGE);
+        for (OpTable.Entry e : OpTable.entries()) {
+            e.spec().panics().forEach((code, text) -> {
+                String before = all.putIfAbsent(code, text);
+                if (before != null && !before.equals(text)) {
+                    throw new IllegalStateException("panic code " + code + " is declared twice: " + before + " / "
+                            + text);
+                }
+            });
+        }
+        return Map.copyOf(all);
+    }
 
     /** The template of {@code code}, if known. */
     public static Optional<String> template(int code) {

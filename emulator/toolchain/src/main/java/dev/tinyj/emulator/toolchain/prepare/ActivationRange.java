@@ -1,7 +1,5 @@
 package dev.tinyj.emulator.toolchain.prepare;
 
-import dev.tinyj.runtime.ops.OpCodes;
-
 /**
  * The int8 output clamp of a fused activation, as TFLM's
  * {@code CalculateActivationRangeQuantized} computes it
@@ -12,8 +10,14 @@ import dev.tinyj.runtime.ops.OpCodes;
  * @param max highest output value
  */
 public record ActivationRange(int min, int max) {
+    /** TFLite {@code ActivationFunctionType} values (schema.fbs). */
+    public static final int NONE = 0;
+    public static final int RELU = 1;
+    public static final int RELU_N1_TO_1 = 2;
+    public static final int RELU6 = 3;
+
     /**
-     * @param activation {@link OpCodes#ACTIVATION_NONE}, {@code RELU}, {@code RELU_N1_TO_1} or
+     * @param activation {@link #NONE}, {@code RELU}, {@code RELU_N1_TO_1} or
      *     {@code RELU6}
      * @param scale output scale
      * @param zeroPoint output zero point
@@ -23,11 +27,11 @@ public record ActivationRange(int min, int max) {
         int qmin = -128;
         int qmax = 127;
         return switch (activation) {
-            case OpCodes.ACTIVATION_NONE -> new ActivationRange(qmin, qmax);
-            case OpCodes.ACTIVATION_RELU -> new ActivationRange(Math.max(qmin, quantize(0f, scale, zeroPoint)), qmax);
-            case OpCodes.ACTIVATION_RELU6 -> new ActivationRange(Math.max(qmin, quantize(0f, scale, zeroPoint)),
+            case NONE -> new ActivationRange(qmin, qmax);
+            case RELU -> new ActivationRange(Math.max(qmin, quantize(0f, scale, zeroPoint)), qmax);
+            case RELU6 -> new ActivationRange(Math.max(qmin, quantize(0f, scale, zeroPoint)),
                     Math.min(qmax, quantize(6f, scale, zeroPoint)));
-            case OpCodes.ACTIVATION_RELU_N1_TO_1 -> new ActivationRange(Math.max(qmin, quantize(-1f, scale, zeroPoint)),
+            case RELU_N1_TO_1 -> new ActivationRange(Math.max(qmin, quantize(-1f, scale, zeroPoint)),
                     Math.min(qmax, quantize(1f, scale, zeroPoint)));
             default -> throw new PrepareException("unsupported fused_activation_function " + activation);
         };
@@ -57,10 +61,10 @@ public record ActivationRange(int min, int max) {
     /** Activation code of a TFLite {@code ActivationFunctionType} name (NONE, RELU, RELU_N1_TO_1, RELU6). */
     public static int code(String name) throws PrepareException {
         return switch (name) {
-            case "NONE" -> OpCodes.ACTIVATION_NONE;
-            case "RELU" -> OpCodes.ACTIVATION_RELU;
-            case "RELU_N1_TO_1" -> OpCodes.ACTIVATION_RELU_N1_TO_1;
-            case "RELU6" -> OpCodes.ACTIVATION_RELU6;
+            case "NONE" -> NONE;
+            case "RELU" -> RELU;
+            case "RELU_N1_TO_1" -> RELU_N1_TO_1;
+            case "RELU6" -> RELU6;
             default -> throw new PrepareException("unsupported fused_activation_function " + name);
         };
     }

@@ -15,6 +15,14 @@ import static dev.tinyj.runtime.kernels.Add.P_OUTPUT_SHIFT;
 
 import dev.tinyj.emulator.toolchain.graph.Quantization;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.emulator.toolchain.ops.Bridge;
+import dev.tinyj.emulator.toolchain.ops.InPlaceKind;
+import dev.tinyj.emulator.toolchain.ops.MacCount;
+import dev.tinyj.emulator.toolchain.ops.OpSpec;
+import dev.tinyj.emulator.toolchain.ops.Operands;
+import dev.tinyj.emulator.toolchain.tflite.OptionField.Kind;
+import dev.tinyj.emulator.toolchain.tflite.OptionField;
+import dev.tinyj.runtime.kernels.Add;
 
 /**
  * Prepare of ADD (int8; kernel {@code dev.tinyj.runtime.kernels.Add}), as TFLM's
@@ -31,7 +39,17 @@ import dev.tinyj.emulator.toolchain.graph.TensorInfo;
  * </ol>
  * Broadcasting by {@link BinaryBroadcastPlan}. int16 (and every other non-int8) ADD is refused.
  */
-public final class AddPrepare implements OpPrepare {
+public final class AddPrepare implements OpDeclaration {
+    private static final OpSpec SPEC = OpSpec.of("ADD", 0, Bridge.eval(Add.class, 0, 1),
+                    "int8, broadcasting to rank 6; ADD's left shift 20 and per-input multipliers")
+            .withOptions("AddOptions", OptionField.activation(0), OptionField.of(1, "pot_scale_int16", Kind.BOOL, "true"))
+            .withOperands(Operands.exactly(2)).withInPlace(InPlaceKind.BINARY).withMacs(MacCount.PER_OUTPUT);
+
+    @Override
+    public OpSpec spec() {
+        return SPEC;
+    }
+
     /** TFLM's left shift for int8 ADD. */
     static final int LEFT_SHIFT = 20;
 
@@ -52,20 +70,20 @@ public final class AddPrepare implements OpPrepare {
         QuantizedMultiplier m2 = smallerThanOne(ctx, real2);
         QuantizedMultiplier mo = smallerThanOne(ctx, realOut);
         ActivationRange act = ActivationRange.int8(ctx.options().activation(), qo.scale0(), qo.zeroPoint0());
-        int[] f = BinaryBroadcastPlan.header(a.shape(), b.shape(), shape);
-        f[P_INPUT1_OFFSET / 4] = -qa.zeroPoint0();
-        f[P_INPUT2_OFFSET / 4] = -qb.zeroPoint0();
-        f[P_LEFT_SHIFT / 4] = LEFT_SHIFT;
-        f[P_INPUT1_MULTIPLIER / 4] = m1.multiplier();
-        f[P_INPUT1_SHIFT / 4] = m1.shift();
-        f[P_INPUT2_MULTIPLIER / 4] = m2.multiplier();
-        f[P_INPUT2_SHIFT / 4] = m2.shift();
-        f[P_OUTPUT_MULTIPLIER / 4] = mo.multiplier();
-        f[P_OUTPUT_SHIFT / 4] = mo.shift();
-        f[P_OUTPUT_OFFSET / 4] = qo.zeroPoint0();
-        f[P_ACT_MIN / 4] = act.min();
-        f[P_ACT_MAX / 4] = act.max();
-        return new PreparedOp(new ParamBlock().ints(f).bytes(), shape, 0);
+        ParamBlock f = BinaryBroadcastPlan.header(a.shape(), b.shape(), shape);
+        f.set(P_INPUT1_OFFSET, -qa.zeroPoint0());
+        f.set(P_INPUT2_OFFSET, -qb.zeroPoint0());
+        f.set(P_LEFT_SHIFT, LEFT_SHIFT);
+        f.set(P_INPUT1_MULTIPLIER, m1.multiplier());
+        f.set(P_INPUT1_SHIFT, m1.shift());
+        f.set(P_INPUT2_MULTIPLIER, m2.multiplier());
+        f.set(P_INPUT2_SHIFT, m2.shift());
+        f.set(P_OUTPUT_MULTIPLIER, mo.multiplier());
+        f.set(P_OUTPUT_SHIFT, mo.shift());
+        f.set(P_OUTPUT_OFFSET, qo.zeroPoint0());
+        f.set(P_ACT_MIN, act.min());
+        f.set(P_ACT_MAX, act.max());
+        return new PreparedOp(f.bytes(), shape, 0);
     }
 
     /** {@code QuantizeMultiplierSmallerThanOneExp}: QuantizeMultiplier with shift ≤ 0 required. */

@@ -50,18 +50,18 @@ final class BinaryBroadcastPlan {
         return shape;
     }
 
-    /** The header fields, {@code P_SIZE / 4} ints with the operator fields left 0. */
-    static int[] header(int[] a, int[] b, int[] out) {
-        int[] f = new int[P_SIZE / 4];
+    /** A {@code P_SIZE} block with the header fields set (the operator fields are the caller's). */
+    static ParamBlock header(int[] a, int[] b, int[] out) {
+        ParamBlock f = ParamBlock.of(P_SIZE);
         int strideA = 1;
         int strideB = 1;
         for (int k = RANK - 1; k >= 0; k--) {
             int da = extent(a, k, RANK);
             int db = extent(b, k, RANK);
             int d = extent(out, k, RANK);
-            f[P_OUT_DIMS / 4 + k] = d;
-            f[P_STRIDES1 / 4 + k] = da == 1 ? 0 : strideA;
-            f[P_STRIDES2 / 4 + k] = db == 1 ? 0 : strideB;
+            f.set(P_OUT_DIMS + 4 * k, d);
+            f.set(P_STRIDES1 + 4 * k, da == 1 ? 0 : strideA);
+            f.set(P_STRIDES2 + 4 * k, db == 1 ? 0 : strideB);
             strideA *= da;
             strideB *= db;
         }

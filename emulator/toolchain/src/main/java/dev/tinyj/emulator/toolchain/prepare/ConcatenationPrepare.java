@@ -3,8 +3,12 @@ package dev.tinyj.emulator.toolchain.prepare;
 import static dev.tinyj.emulator.toolchain.prepare.ShapeOpChecks.fail;
 
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.emulator.toolchain.ops.Bridge;
+import dev.tinyj.emulator.toolchain.ops.OpSpec;
+import dev.tinyj.emulator.toolchain.ops.Operands;
+import dev.tinyj.emulator.toolchain.tflite.OptionField.Kind;
+import dev.tinyj.emulator.toolchain.tflite.OptionField;
 import dev.tinyj.runtime.kernels.Concatenation;
-import dev.tinyj.runtime.ops.OpCodes;
 
 /**
  * CONCATENATION prepare, as tflite-micro 90b983c2b3f1480642e040bbd2ddb37b998f3424
@@ -15,11 +19,21 @@ import dev.tinyj.runtime.ops.OpCodes;
  * {@code reference_ops::Concatenation} (same rank, equal dims off the axis, axis dims adding up)
  * are errors here.
  */
-public final class ConcatenationPrepare implements OpPrepare {
+public final class ConcatenationPrepare implements OpDeclaration {
+    @Override
+    public OpSpec spec() {
+        return SPEC;
+    }
+
     /** TFLM's {@code kMaxInputNum}. */
     static final int MAX_INPUTS = 10;
     /** {@code RuntimeShape::kMaxSmallSize}. */
     static final int MAX_DIMS = 6;
+
+    private static final OpSpec SPEC = OpSpec.of("CONCATENATION", 2, Bridge.eachOperand(Concatenation.class, "evalOne"),
+                    "int8, equal quantization required (TFLM copies); up to 6-D, 10 inputs")
+            .withOptions("ConcatenationOptions", OptionField.of(0, "axis", Kind.INT, "0"), OptionField.activation(1))
+            .withOperands(Operands.of(1, MAX_INPUTS, MAX_INPUTS));
 
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
@@ -29,7 +43,7 @@ public final class ConcatenationPrepare implements OpPrepare {
             ShapeOpChecks.requireInt8(ctx, ctx.input(i), "input" + (i + 1));
         }
         ShapeOpChecks.requireInt8(ctx, output, "output");
-        if (ctx.options().activation() != OpCodes.ACTIVATION_NONE) {
+        if (ctx.options().activation() != ActivationRange.NONE) {
             throw fail(ctx, "fused activation " + ctx.options().string("fused_activation_function", "")
                     + " is not supported (TFLM requires NONE)");
         }
@@ -75,18 +89,18 @@ public final class ConcatenationPrepare implements OpPrepare {
         for (int d = positive + 1; d < rank; d++) {
             inner *= output.shape()[d];
         }
-        int[] fields = new int[(Concatenation.P_INPUTS + Concatenation.P_INPUT_STRIDE * count) / 4];
-        fields[Concatenation.P_OUTER / 4] = outer;
-        fields[Concatenation.P_ROW / 4] = axisSum * inner;
-        fields[Concatenation.P_INPUT_COUNT / 4] = count;
+        ParamBlock fields = ParamBlock.of(Concatenation.P_INPUTS + Concatenation.P_INPUT_STRIDE * count);
+        fields.set(Concatenation.P_OUTER, outer);
+        fields.set(Concatenation.P_ROW, axisSum * inner);
+        fields.set(Concatenation.P_INPUT_COUNT, count);
         int at = 0;
         for (int i = 0; i < count; i++) {
             int slice = ctx.input(i).shape()[positive] * inner;
-            int entry = (Concatenation.P_INPUTS + Concatenation.P_INPUT_STRIDE * i) / 4;
-            fields[entry] = slice;
-            fields[entry + 1] = at;
+            int entry = Concatenation.P_INPUTS + Concatenation.P_INPUT_STRIDE * i;
+            fields.set(entry, slice); // the kernel's entry layout: slice length, then its offset in a row
+            fields.set(entry + 4, at);
             at += slice;
         }
-        return new PreparedOp(new ParamBlock().ints(fields).bytes(), inferred, 0);
+        return new PreparedOp(fields.bytes(), inferred, 0);
     }
 }

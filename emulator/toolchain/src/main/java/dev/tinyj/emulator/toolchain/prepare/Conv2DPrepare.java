@@ -1,6 +1,13 @@
 package dev.tinyj.emulator.toolchain.prepare;
 
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.emulator.toolchain.ops.Bridge;
+import dev.tinyj.emulator.toolchain.ops.InPlaceKind;
+import dev.tinyj.emulator.toolchain.ops.OpSpec;
+import dev.tinyj.emulator.toolchain.ops.Operands;
+import dev.tinyj.emulator.toolchain.tflite.OptionField.Kind;
+import dev.tinyj.emulator.toolchain.tflite.OptionField;
+import dev.tinyj.runtime.kernels.Conv2D;
 
 /**
  * CONV_2D prepare, as TFLM's {@code ConvPrepare} / {@code CalculateOpDataConv}
@@ -9,7 +16,21 @@ import dev.tinyj.emulator.toolchain.graph.TensorInfo;
  * depth (grouped convolution), output channels = filter dimension 0 (a multiple of the groups).
  * Writes {@code dev.tinyj.runtime.kernels.Conv2D}'s params.
  */
-public final class Conv2DPrepare implements OpPrepare {
+public final class Conv2DPrepare implements OpDeclaration {
+    private static final OpSpec SPEC = OpSpec.of("CONV_2D", 3, Bridge.eval(Conv2D.class, 0, 1, 2),
+                    "int8, per-tensor and per-channel; stride, dilation, SAME/VALID, grouped; optional bias")
+            .withOptions("Conv2DOptions", OptionField.of(0, "padding", Kind.PADDING, "SAME"),
+                    OptionField.of(1, "stride_w", Kind.INT, "0"), OptionField.of(2, "stride_h", Kind.INT, "0"),
+                    OptionField.activation(3), OptionField.of(4, "dilation_w_factor", Kind.INT, "1"),
+                    OptionField.of(5, "dilation_h_factor", Kind.INT, "1"))
+            .withOperands(Operands.of(2, 3, 2).optional(2)).withInPlace(InPlaceKind.WINDOW_CONV)
+            .withMacs((in, out, o) -> out.flatSize() * in.get(1).dim(1) * in.get(1).dim(2) * in.get(1).dim(3));
+
+    @Override
+    public OpSpec spec() {
+        return SPEC;
+    }
+
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
         ConvWindowPrepare.requireOperands(ctx);

@@ -31,9 +31,19 @@ import dev.tinyj.emulator.toolchain.graph.TensorInfo;
  */
 public record ConvQuantization(int[] multipliers, int[] shifts, int step) {
 
-    /** Appends count, step, multipliers[], shifts[]. */
-    public void writeTo(ParamBlock block) {
-        block.ints(multipliers.length, step).ints(multipliers).ints(shifts);
+    /** Bytes {@link #writeTo} writes: count, step, multipliers[], shifts[]. */
+    public int bytes() {
+        return 8 + 8 * multipliers.length;
+    }
+
+    /**
+     * Sets count at {@code countAt}, step at {@code stepAt}, then multipliers[] and shifts[] from
+     * {@code multipliersAt} (the kernel's {@code P_QUANT_COUNT}, {@code P_QUANT_STEP},
+     * {@code P_MULTIPLIERS}).
+     */
+    public void writeTo(ParamBlock block, int countAt, int stepAt, int multipliersAt) {
+        block.set(countAt, multipliers.length).set(stepAt, step).setAll(multipliersAt, multipliers)
+                .setAll(multipliersAt + 4 * multipliers.length, shifts);
     }
 
     /**

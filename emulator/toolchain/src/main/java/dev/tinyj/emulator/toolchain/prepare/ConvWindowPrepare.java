@@ -49,20 +49,21 @@ final class ConvWindowPrepare {
         }
         ConvQuantization q = ConvQuantization.perChannel(ctx, input, filter, output, outD);
         ActivationRange act = ConvQuantization.activation(ctx, output);
-        ParamBlock block = new ParamBlock().ints(
-                input.dim(0), input.dim(1), input.dim(2), input.dim(3),
-                filterH, filterW,
-                output.dim(1), output.dim(2), outD,
-                strideH, strideW, dilationH, dilationW,
-                h.padding(), w.padding(),
-                -input.quantization().zeroPoint0(), output.quantization().zeroPoint0(),
-                act.min(), act.max(),
-                bias != null ? 1 : 0,
-                channelParam);
-        if (block.size() != ConvWindow.P_QUANT_COUNT) {
-            throw new IllegalStateException("ConvWindow layout and prepare disagree");
-        }
-        q.writeTo(block);
+        ParamBlock block = ParamBlock.of(ConvWindow.P_MULTIPLIERS + q.bytes() - 8)
+                .set(ConvWindow.P_BATCHES, input.dim(0)).set(ConvWindow.P_IN_H, input.dim(1))
+                .set(ConvWindow.P_IN_W, input.dim(2)).set(ConvWindow.P_IN_D, input.dim(3))
+                .set(ConvWindow.P_FILTER_H, filterH).set(ConvWindow.P_FILTER_W, filterW)
+                .set(ConvWindow.P_OUT_H, output.dim(1)).set(ConvWindow.P_OUT_W, output.dim(2))
+                .set(ConvWindow.P_OUT_D, outD)
+                .set(ConvWindow.P_STRIDE_H, strideH).set(ConvWindow.P_STRIDE_W, strideW)
+                .set(ConvWindow.P_DILATION_H, dilationH).set(ConvWindow.P_DILATION_W, dilationW)
+                .set(ConvWindow.P_PAD_H, h.padding()).set(ConvWindow.P_PAD_W, w.padding())
+                .set(ConvWindow.P_INPUT_OFFSET, -input.quantization().zeroPoint0())
+                .set(ConvWindow.P_OUTPUT_OFFSET, output.quantization().zeroPoint0())
+                .set(ConvWindow.P_ACT_MIN, act.min()).set(ConvWindow.P_ACT_MAX, act.max())
+                .set(ConvWindow.P_HAS_BIAS, bias != null ? 1 : 0)
+                .set(ConvWindow.P_CHANNEL_PARAM, channelParam);
+        q.writeTo(block, ConvWindow.P_QUANT_COUNT, ConvWindow.P_QUANT_STEP, ConvWindow.P_MULTIPLIERS);
         return new PreparedOp(block.bytes(), outShape, 0);
     }
 

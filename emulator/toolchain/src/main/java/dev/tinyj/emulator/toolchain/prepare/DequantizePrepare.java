@@ -2,12 +2,15 @@ package dev.tinyj.emulator.toolchain.prepare;
 
 import static dev.tinyj.runtime.kernels.Dequantize.P_COUNT;
 import static dev.tinyj.runtime.kernels.Dequantize.P_SCALE_BITS;
-import static dev.tinyj.runtime.kernels.Dequantize.P_ZERO_POINT;
 import static dev.tinyj.runtime.kernels.Dequantize.P_SIZE;
+import static dev.tinyj.runtime.kernels.Dequantize.P_ZERO_POINT;
 
 import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.graph.Quantization;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.emulator.toolchain.ops.Bridge;
+import dev.tinyj.emulator.toolchain.ops.OpSpec;
+import dev.tinyj.runtime.kernels.Dequantize;
 
 /**
  * Prepare of DEQUANTIZE (kernel {@code dev.tinyj.runtime.kernels.Dequantize}), as TFLM's
@@ -16,7 +19,16 @@ import dev.tinyj.emulator.toolchain.graph.TensorInfo;
  * quantization (zero point in [−128, 127], which the kernel's float32 argument relies on),
  * float32 output of the same shape. uint8 and int16 inputs are refused as unsupported types.
  */
-public final class DequantizePrepare implements OpPrepare {
+public final class DequantizePrepare implements OpDeclaration {
+    private static final OpSpec SPEC = OpSpec.of("DEQUANTIZE", 6, Bridge.eval(Dequantize.class, 0),
+                    "int8 → float32 (one float32 multiply equals TFLM's rounding)")
+            .withOptions("DequantizeOptions");
+
+    @Override
+    public OpSpec spec() {
+        return SPEC;
+    }
+
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
         TensorInfo in = ctx.input(0);
@@ -26,10 +38,10 @@ public final class DequantizePrepare implements OpPrepare {
             throw PrepareException.unsupportedType(ctx.where(), out, "output", "float32");
         }
         Int8Operand.sameShape(ctx, in, out);
-        int[] f = new int[P_SIZE / 4];
-        f[P_COUNT / 4] = in.flatSize();
-        f[P_ZERO_POINT / 4] = qi.zeroPoint0();
-        f[P_SCALE_BITS / 4] = Float.floatToRawIntBits(qi.scale0());
-        return new PreparedOp(new ParamBlock().ints(f).bytes(), out.shape().clone(), 0);
+        ParamBlock f = ParamBlock.of(P_SIZE);
+        f.set(P_COUNT, in.flatSize());
+        f.set(P_ZERO_POINT, qi.zeroPoint0());
+        f.set(P_SCALE_BITS, Float.floatToRawIntBits(qi.scale0()));
+        return new PreparedOp(f.bytes(), out.shape().clone(), 0);
     }
 }

@@ -1,6 +1,11 @@
 package dev.tinyj.emulator.toolchain.prepare;
 
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.emulator.toolchain.ops.Bridge;
+import dev.tinyj.emulator.toolchain.ops.OpSpec;
+import dev.tinyj.emulator.toolchain.ops.Operands;
+import dev.tinyj.emulator.toolchain.tflite.OptionField.Kind;
+import dev.tinyj.emulator.toolchain.tflite.OptionField;
 import dev.tinyj.runtime.kernels.FullyConnected;
 
 /**
@@ -13,7 +18,21 @@ import dev.tinyj.runtime.kernels.FullyConnected;
  * replaced by units. Several filter scales select the per-channel kernel path (filter offset 0);
  * one scale the per-tensor path (filter offset −filter zero point, float scale product).
  */
-public final class FullyConnectedPrepare implements OpPrepare {
+public final class FullyConnectedPrepare implements OpDeclaration {
+    private static final OpSpec SPEC = OpSpec.of("FULLY_CONNECTED", 9, Bridge.eval(FullyConnected.class, 0, 1, 2),
+                    "int8, per-tensor (filter zero point subtracted) and per-channel; optional bias; keep_num_dims")
+            .withOptions("FullyConnectedOptions", OptionField.activation(0),
+                    OptionField.of(1, "weights_format", Kind.WEIGHTS_FORMAT, "DEFAULT"),
+                    OptionField.of(2, "keep_num_dims", Kind.BOOL, "false"),
+                    OptionField.of(3, "asymmetric_quantize_inputs", Kind.BOOL, "false"))
+            .withOperands(Operands.of(2, 3, 2).optional(2))
+            .withMacs((in, out, o) -> out.flatSize() * in.get(1).dim(-1));
+
+    @Override
+    public OpSpec spec() {
+        return SPEC;
+    }
+
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
         if (ctx.inputs().size() < 2 || ctx.inputs().size() > 3) {
@@ -54,17 +73,15 @@ public final class FullyConnectedPrepare implements OpPrepare {
                 ? ConvQuantization.perChannel(ctx, input, filter, output, units)
                 : ConvQuantization.fullyConnectedPerTensor(ctx, input, filter, bias, output);
         ActivationRange act = ConvQuantization.activation(ctx, output);
-        ParamBlock block = new ParamBlock().ints(
-                rows, depth, units,
-                -input.quantization().zeroPoint0(),
-                perChannel ? 0 : -filter.quantization().zeroPoint0(),
-                output.quantization().zeroPoint0(),
-                act.min(), act.max(),
-                bias != null ? 1 : 0);
-        if (block.size() != FullyConnected.P_QUANT_COUNT) {
-            throw new IllegalStateException("FullyConnected layout and prepare disagree");
-        }
-        q.writeTo(block);
+        ParamBlock block = ParamBlock.of(FullyConnected.P_MULTIPLIERS + q.bytes() - 8)
+                .set(FullyConnected.P_BATCHES, rows).set(FullyConnected.P_ACCUM_DEPTH, depth)
+                .set(FullyConnected.P_OUT_D, units)
+                .set(FullyConnected.P_INPUT_OFFSET, -input.quantization().zeroPoint0())
+                .set(FullyConnected.P_FILTER_OFFSET, perChannel ? 0 : -filter.quantization().zeroPoint0())
+                .set(FullyConnected.P_OUTPUT_OFFSET, output.quantization().zeroPoint0())
+                .set(FullyConnected.P_ACT_MIN, act.min()).set(FullyConnected.P_ACT_MAX, act.max())
+                .set(FullyConnected.P_HAS_BIAS, bias != null ? 1 : 0);
+        q.writeTo(block, FullyConnected.P_QUANT_COUNT, FullyConnected.P_QUANT_STEP, FullyConnected.P_MULTIPLIERS);
         return new PreparedOp(block.bytes(), outShape, 0);
     }
 }

@@ -3,6 +3,11 @@ package dev.tinyj.emulator.toolchain.prepare;
 import static dev.tinyj.emulator.toolchain.prepare.ShapeOpChecks.fail;
 
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.emulator.toolchain.ops.Bridge;
+import dev.tinyj.emulator.toolchain.ops.OpSpec;
+import dev.tinyj.emulator.toolchain.ops.Operands;
+import dev.tinyj.emulator.toolchain.tflite.OptionField.Kind;
+import dev.tinyj.emulator.toolchain.tflite.OptionField;
 import dev.tinyj.runtime.kernels.Mean;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +26,17 @@ import java.util.List;
  * else removed). TFLM's own test {@code MeanInt83DKeepDims} declares [1,2] where keep_dims gives
  * [2,1,1]: same elements, same bytes.
  */
-public final class MeanPrepare implements OpPrepare {
+public final class MeanPrepare implements OpDeclaration {
+    private static final OpSpec SPEC = OpSpec.of("MEAN", 40, Bridge.eval(Mean.class, 0),
+                    "int8; QuantizedMeanOrSum, 1/N folded into the multiplier; keep_dims; axis folded")
+            .withOptions("ReducerOptions", OptionField.of(0, "keep_dims", Kind.BOOL, "false"))
+            .withOperands(Operands.of(1, 2, 1).folding(1));
+
+    @Override
+    public OpSpec spec() {
+        return SPEC;
+    }
+
     /** Dims TinyJ's kernel geometry covers. */
     static final int MAX_DIMS = 6;
 
@@ -74,23 +89,23 @@ public final class MeanPrepare implements OpPrepare {
                     + input.describe() + " over the given axes has " + outputs);
         }
 
-        int[] fields = new int[Mean.P_SIZE / 4];
-        fields[Mean.P_INPUT_ZP / 4] = ShapeOpChecks.zeroPoint(input);
-        fields[Mean.P_OUTPUT_ZP / 4] = ShapeOpChecks.zeroPoint(output);
-        fields[Mean.P_MULTIPLIER / 4] = qm.multiplier();
-        fields[Mean.P_SHIFT / 4] = qm.shift();
-        fields[Mean.P_COUNT / 4] = (int) count;
-        fields[Mean.P_EMPTY / 4] = empty || count == 0 ? 1 : 0;
-        fields[Mean.P_OUTPUTS / 4] = outputs;
+        ParamBlock fields = ParamBlock.of(Mean.P_SIZE);
+        fields.set(Mean.P_INPUT_ZP, ShapeOpChecks.zeroPoint(input));
+        fields.set(Mean.P_OUTPUT_ZP, ShapeOpChecks.zeroPoint(output));
+        fields.set(Mean.P_MULTIPLIER, qm.multiplier());
+        fields.set(Mean.P_SHIFT, qm.shift());
+        fields.set(Mean.P_COUNT, (int) count);
+        fields.set(Mean.P_EMPTY, empty || count == 0 ? 1 : 0);
+        fields.set(Mean.P_OUTPUTS, outputs);
         geometry(dims, reduced, fields);
-        return new PreparedOp(new ParamBlock().ints(fields).bytes(), inferred, 0);
+        return new PreparedOp(fields.bytes(), inferred, 0);
     }
 
     /**
      * Kept and reduced groups: size-1 dims dropped, neighbours of one kind merged (row-major dims
      * stay contiguous), then right-aligned into three (extent, stride) slots each.
      */
-    private static void geometry(int[] dims, boolean[] reduced, int[] fields) {
+    private static void geometry(int[] dims, boolean[] reduced, ParamBlock fields) {
         List<int[]> kept = new ArrayList<>();
         List<int[]> red = new ArrayList<>();
         int stride = 1;
@@ -107,16 +122,16 @@ public final class MeanPrepare implements OpPrepare {
             }
             stride *= Math.max(dims[d], 1);
         }
-        put(kept, fields, Mean.P_KEPT / 4);
-        put(red, fields, Mean.P_REDUCED / 4);
+        put(kept, fields, Mean.P_KEPT);
+        put(red, fields, Mean.P_REDUCED);
     }
 
-    private static void put(List<int[]> groups, int[] fields, int at) {
+    private static void put(List<int[]> groups, ParamBlock fields, int at) {
         int lead = 3 - groups.size();
         for (int g = 0; g < 3; g++) {
             int[] e = g < lead ? new int[] {1, 0} : groups.get(g - lead);
-            fields[at + 2 * g] = e[0];
-            fields[at + 2 * g + 1] = e[1];
+            fields.set(at + 8 * g, e[0]);
+            fields.set(at + 8 * g + 4, e[1]);
         }
     }
 }

@@ -7,9 +7,18 @@ import static dev.tinyj.runtime.kernels.Mul.P_INPUT2_OFFSET;
 import static dev.tinyj.runtime.kernels.Mul.P_OUTPUT_MULTIPLIER;
 import static dev.tinyj.runtime.kernels.Mul.P_OUTPUT_OFFSET;
 import static dev.tinyj.runtime.kernels.Mul.P_OUTPUT_SHIFT;
+import static dev.tinyj.runtime.kernels.Mul.P_SIZE;
 
 import dev.tinyj.emulator.toolchain.graph.Quantization;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.emulator.toolchain.ops.Bridge;
+import dev.tinyj.emulator.toolchain.ops.InPlaceKind;
+import dev.tinyj.emulator.toolchain.ops.MacCount;
+import dev.tinyj.emulator.toolchain.ops.OpSpec;
+import dev.tinyj.emulator.toolchain.ops.Operands;
+import dev.tinyj.emulator.toolchain.tflite.OptionField.Kind;
+import dev.tinyj.emulator.toolchain.tflite.OptionField;
+import dev.tinyj.runtime.kernels.Mul;
 
 /**
  * Prepare of MUL (int8; kernel {@code dev.tinyj.runtime.kernels.Mul}), as TFLM's
@@ -19,7 +28,16 @@ import dev.tinyj.emulator.toolchain.graph.TensorInfo;
  * (left to right) through {@code QuantizeMultiplier}; offsets the negated input zero points and
  * the output zero point. Broadcasting by {@link BinaryBroadcastPlan}. Non-int8 MUL is refused.
  */
-public final class MulPrepare implements OpPrepare {
+public final class MulPrepare implements OpDeclaration {
+    private static final OpSpec SPEC = OpSpec.of("MUL", 18, Bridge.eval(Mul.class, 0, 1), "int8, broadcasting to rank 6")
+            .withOptions("MulOptions", OptionField.activation(0))
+            .withOperands(Operands.exactly(2)).withInPlace(InPlaceKind.BINARY).withMacs(MacCount.PER_OUTPUT);
+
+    @Override
+    public OpSpec spec() {
+        return SPEC;
+    }
+
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
         TensorInfo a = ctx.input(0);
@@ -32,14 +50,14 @@ public final class MulPrepare implements OpPrepare {
         ActivationRange act = ActivationRange.int8(ctx.options().activation(), qo.scale0(), qo.zeroPoint0());
         double real = (double) qa.scale0() * (double) qb.scale0() / (double) qo.scale0();
         QuantizedMultiplier m = QuantizedMultiplier.of(real);
-        int[] f = BinaryBroadcastPlan.header(a.shape(), b.shape(), shape);
-        f[P_INPUT1_OFFSET / 4] = -qa.zeroPoint0();
-        f[P_INPUT2_OFFSET / 4] = -qb.zeroPoint0();
-        f[P_OUTPUT_MULTIPLIER / 4] = m.multiplier();
-        f[P_OUTPUT_SHIFT / 4] = m.shift();
-        f[P_OUTPUT_OFFSET / 4] = qo.zeroPoint0();
-        f[P_ACT_MIN / 4] = act.min();
-        f[P_ACT_MAX / 4] = act.max();
-        return new PreparedOp(new ParamBlock().ints(f).bytes(), shape, 0);
+        ParamBlock f = BinaryBroadcastPlan.header(a.shape(), b.shape(), shape);
+        f.set(P_INPUT1_OFFSET, -qa.zeroPoint0());
+        f.set(P_INPUT2_OFFSET, -qb.zeroPoint0());
+        f.set(P_OUTPUT_MULTIPLIER, m.multiplier());
+        f.set(P_OUTPUT_SHIFT, m.shift());
+        f.set(P_OUTPUT_OFFSET, qo.zeroPoint0());
+        f.set(P_ACT_MIN, act.min());
+        f.set(P_ACT_MAX, act.max());
+        return new PreparedOp(f.reserved(P_ACT_MAX + 4, P_SIZE).bytes(), shape, 0);
     }
 }

@@ -58,11 +58,12 @@ final class NonlinearUnary {
                     + input.describe() + " is outside the range TFLM's Q4.27 rescale handles");
         }
         int radius = NonlinearScaling.calculateInputRadius(SigmoidQ4.INPUT_INTEGER_BITS, m.shift(), 31);
-        ParamBlock block = new ParamBlock();
-        block.ints(input.flatSize(), input.quantization().zeroPoint0(), radius, m.multiplier(), m.shift());
-        if (block.size() != SigmoidQ4.P_BYTES) {
-            throw new IllegalStateException("parameter block layout out of step with SigmoidQ4");
-        }
+        ParamBlock block = ParamBlock.of(SigmoidQ4.P_BYTES)
+                .set(SigmoidQ4.P_SIZE, input.flatSize())
+                .set(SigmoidQ4.P_INPUT_ZERO_POINT, input.quantization().zeroPoint0())
+                .set(SigmoidQ4.P_INPUT_RANGE_RADIUS, radius)
+                .set(SigmoidQ4.P_INPUT_MULTIPLIER, m.multiplier())
+                .set(SigmoidQ4.P_INPUT_LEFT_SHIFT, m.shift());
         return new PreparedOp(block.bytes(), input.shape().clone(), 0);
     }
 }

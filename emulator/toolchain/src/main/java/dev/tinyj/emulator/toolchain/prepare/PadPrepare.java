@@ -3,6 +3,9 @@ package dev.tinyj.emulator.toolchain.prepare;
 import static dev.tinyj.emulator.toolchain.prepare.ShapeOpChecks.fail;
 
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.emulator.toolchain.ops.Bridge;
+import dev.tinyj.emulator.toolchain.ops.OpSpec;
+import dev.tinyj.emulator.toolchain.ops.Operands;
 import dev.tinyj.runtime.kernels.Pad;
 
 /**
@@ -13,9 +16,42 @@ import dev.tinyj.runtime.kernels.Pad;
  * after. For int8: PAD needs the output zero point inside [−128, 127] (it is the pad value);
  * PADV2 needs the pad value's zero point and scale to equal the output's.
  */
-public final class PadPrepare implements OpPrepare {
+public final class PadPrepare implements OpDeclaration {
     /** {@code reference_ops::PadKernelMaxDimensionCount()}. */
     static final int MAX_DIMS = 5;
+
+    private static final OpSpec PAD = OpSpec.of("PAD", 34, Bridge.eval(Pad.class, 0, Bridge.NONE),
+                    "int8, up to 5-D; pad value = output zero point; paddings folded")
+            .withOptions("PadOptions").withOperands(Operands.of(1, 2, 1).folding(1));
+    private static final OpSpec PADV2 = OpSpec.of("PADV2", 60, Bridge.eval(Pad.class, 0, 2),
+                    "int8, up to 5-D; pad value an int8 constant quantized as the output; paddings folded")
+            .withOptions("PadV2Options").withOperands(new Operands(3, 3, 0b101, 0b010, 0));
+
+    private final OpSpec spec;
+
+    /** PAD (a PADV2 model's three operands are accepted too, as TFLM's shared prepare does). */
+    public PadPrepare() {
+        this(PAD);
+    }
+
+    private PadPrepare(OpSpec spec) {
+        this.spec = spec;
+    }
+
+    /** PAD's declaration and prepare. */
+    public static PadPrepare pad() {
+        return new PadPrepare(PAD);
+    }
+
+    /** PADV2's declaration and prepare. */
+    public static PadPrepare padV2() {
+        return new PadPrepare(PADV2);
+    }
+
+    @Override
+    public OpSpec spec() {
+        return spec;
+    }
 
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
@@ -65,15 +101,15 @@ public final class PadPrepare implements OpPrepare {
             value = padValue.isConstant() ? padValue.data()[0] : 0;
         }
 
-        int[] fields = new int[Pad.P_SIZE / 4];
+        ParamBlock fields = ParamBlock.of(Pad.P_SIZE);
         int lead = MAX_DIMS - rank;
         for (int k = 0; k < MAX_DIMS; k++) {
             boolean real = k >= lead;
-            fields[Pad.P_OUT_DIMS / 4 + k] = real ? inferred[k - lead] : 1;
-            fields[Pad.P_LEFT / 4 + k] = real ? paddings[2 * (k - lead)] : 0;
-            fields[Pad.P_RIGHT / 4 + k] = real ? paddings[2 * (k - lead) + 1] : 0;
+            fields.set(Pad.P_OUT_DIMS + 4 * k, real ? inferred[k - lead] : 1);
+            fields.set(Pad.P_LEFT + 4 * k, real ? paddings[2 * (k - lead)] : 0);
+            fields.set(Pad.P_RIGHT + 4 * k, real ? paddings[2 * (k - lead) + 1] : 0);
         }
-        fields[Pad.P_PAD_VALUE / 4] = value;
-        return new PreparedOp(new ParamBlock().ints(fields).bytes(), inferred, 0);
+        fields.set(Pad.P_PAD_VALUE, value);
+        return new PreparedOp(fields.bytes(), inferred, 0);
     }
 }

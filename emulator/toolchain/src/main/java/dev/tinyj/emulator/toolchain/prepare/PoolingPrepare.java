@@ -80,21 +80,21 @@ final class PoolingPrepare {
                     + " has a pooling window outside input " + in.describe());
         }
         ActivationRange act = ActivationRange.int8(o.activation(), qo.scale0(), qo.zeroPoint0());
-        int[] f = new int[P_SIZE / 4];
-        f[P_BATCHES / 4] = in.dim(0);
-        f[P_IN_H / 4] = inH;
-        f[P_IN_W / 4] = inW;
-        f[P_DEPTH / 4] = in.dim(3);
-        f[P_OUT_H / 4] = outH;
-        f[P_OUT_W / 4] = outW;
-        f[P_STRIDE_H / 4] = strideH;
-        f[P_STRIDE_W / 4] = strideW;
-        f[P_FILTER_H / 4] = filterH;
-        f[P_FILTER_W / 4] = filterW;
-        f[P_PAD_H / 4] = padH;
-        f[P_PAD_W / 4] = padW;
-        f[P_ACT_MIN / 4] = act.min();
-        f[P_ACT_MAX / 4] = act.max();
-        return new PreparedOp(new ParamBlock().ints(f).bytes(), out.shape().clone(), 0);
+        ParamBlock f = ParamBlock.of(P_SIZE);
+        f.set(P_BATCHES, in.dim(0));
+        f.set(P_IN_H, inH);
+        f.set(P_IN_W, inW);
+        f.set(P_DEPTH, in.dim(3));
+        f.set(P_OUT_H, outH);
+        f.set(P_OUT_W, outW);
+        f.set(P_STRIDE_H, strideH);
+        f.set(P_STRIDE_W, strideW);
+        f.set(P_FILTER_H, filterH);
+        f.set(P_FILTER_W, filterW);
+        f.set(P_PAD_H, padH);
+        f.set(P_PAD_W, padW);
+        f.set(P_ACT_MIN, act.min());
+        f.set(P_ACT_MAX, act.max());
+        return new PreparedOp(f.bytes(), out.shape().clone(), 0);
     }
 }

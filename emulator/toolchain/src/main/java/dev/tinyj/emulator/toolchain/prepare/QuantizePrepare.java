@@ -14,6 +14,11 @@ import static dev.tinyj.runtime.kernels.Quantize.P_SIZE;
 import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.graph.Quantization;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.emulator.toolchain.ops.Bridge;
+import dev.tinyj.emulator.toolchain.ops.InPlaceKind;
+import dev.tinyj.emulator.toolchain.ops.OpSpec;
+import dev.tinyj.emulator.toolchain.tflite.OptionField.Kind;
+import dev.tinyj.runtime.kernels.Quantize;
 
 /**
  * Prepare of QUANTIZE (kernel {@code dev.tinyj.runtime.kernels.Quantize}), as TFLM's
@@ -24,7 +29,16 @@ import dev.tinyj.emulator.toolchain.graph.TensorInfo;
  * needs per-tensor quantization; input and output have the same shape. uint8, int16 and int32
  * on either side are refused as unsupported types.
  */
-public final class QuantizePrepare implements OpPrepare {
+public final class QuantizePrepare implements OpDeclaration {
+    private static final OpSpec SPEC = OpSpec.of("QUANTIZE", 114, Bridge.eval(Quantize.class, 0),
+                    "float32 → int8 (float division, roundf), int8 → int8 requantize")
+            .withOptions("QuantizeOptions").withInPlace(InPlaceKind.UNARY);
+
+    @Override
+    public OpSpec spec() {
+        return SPEC;
+    }
+
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
         TensorInfo in = ctx.input(0);
@@ -34,20 +48,22 @@ public final class QuantizePrepare implements OpPrepare {
         }
         Quantization qo = Int8Operand.require(ctx, out, "output");
         Int8Operand.sameShape(ctx, in, out);
-        int[] f = new int[P_SIZE / 4];
-        f[P_COUNT / 4] = in.flatSize();
-        f[P_OUTPUT_ZERO_POINT / 4] = qo.zeroPoint0();
+        ParamBlock f = ParamBlock.of(P_SIZE);
+        f.set(P_COUNT, in.flatSize());
+        f.set(P_OUTPUT_ZERO_POINT, qo.zeroPoint0());
         if (in.type() == DType.FLOAT32) {
-            f[P_MODE / 4] = MODE_FROM_FLOAT32;
-            f[P_SCALE_BITS / 4] = Float.floatToRawIntBits(qo.scale0());
+            f.set(P_MODE, MODE_FROM_FLOAT32);
+            f.set(P_SCALE_BITS, Float.floatToRawIntBits(qo.scale0()));
+            f.set(P_INPUT_ZERO_POINT, 0).set(P_MULTIPLIER, 0).set(P_SHIFT, 0);
         } else {
             Quantization qi = Int8Operand.require(ctx, in, "input");
             QuantizedMultiplier m = QuantizedMultiplier.of((double) qi.scale0() / (double) qo.scale0());
-            f[P_MODE / 4] = MODE_REQUANTIZE;
-            f[P_INPUT_ZERO_POINT / 4] = qi.zeroPoint0();
-            f[P_MULTIPLIER / 4] = m.multiplier();
-            f[P_SHIFT / 4] = m.shift();
+            f.set(P_MODE, MODE_REQUANTIZE);
+            f.set(P_SCALE_BITS, 0);
+            f.set(P_INPUT_ZERO_POINT, qi.zeroPoint0());
+            f.set(P_MULTIPLIER, m.multiplier());
+            f.set(P_SHIFT, m.shift());
         }
-        return new PreparedOp(new ParamBlock().ints(f).bytes(), out.shape().clone(), 0);
+        return new PreparedOp(f.bytes(), out.shape().clone(), 0);
     }
 }

@@ -4,6 +4,12 @@ import static dev.tinyj.emulator.toolchain.prepare.ShapeOpChecks.fail;
 
 import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.emulator.toolchain.ops.Bridge;
+import dev.tinyj.emulator.toolchain.ops.InPlaceKind;
+import dev.tinyj.emulator.toolchain.ops.OpSpec;
+import dev.tinyj.emulator.toolchain.ops.Operands;
+import dev.tinyj.emulator.toolchain.tflite.OptionField.Kind;
+import dev.tinyj.emulator.toolchain.tflite.OptionField;
 import dev.tinyj.runtime.kernels.Reshape;
 import java.util.Arrays;
 
@@ -18,7 +24,17 @@ import java.util.Arrays;
  * operand when it is a constant 1-D int32 tensor, else the {@code new_shape} option) and rejects a
  * model whose declared output disagrees with it.
  */
-public final class ReshapePrepare implements OpPrepare {
+public final class ReshapePrepare implements OpDeclaration {
+    private static final OpSpec SPEC = OpSpec.of("RESHAPE", 22, Bridge.eval(Reshape.class, 0),
+                    "int8; aliased in the arena (kernel skipped) unless the input is a constant; one -1 resolved")
+            .withOptions("ReshapeOptions", OptionField.of(0, "new_shape", Kind.INT_VECTOR, null))
+            .withOperands(Operands.of(1, 2, 1).folding(1)).withInPlace(InPlaceKind.ALIAS);
+
+    @Override
+    public OpSpec spec() {
+        return SPEC;
+    }
+
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
         int n = ctx.inputs().size();
@@ -47,9 +63,9 @@ public final class ReshapePrepare implements OpPrepare {
                         + Arrays.toString(r).replace(" ", ""));
             }
         }
-        int[] fields = new int[Reshape.P_SIZE / 4];
-        fields[Reshape.P_BYTES / 4] = elements;
-        return new PreparedOp(new ParamBlock().ints(fields).bytes(), shape, 0);
+        ParamBlock fields = ParamBlock.of(Reshape.P_SIZE);
+        fields.set(Reshape.P_BYTES, elements);
+        return new PreparedOp(fields.bytes(), shape, 0);
     }
 
     /** Replaces the single −1 by the stretch size (C integer division, as TFLM). */

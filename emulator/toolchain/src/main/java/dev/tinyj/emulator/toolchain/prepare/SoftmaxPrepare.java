@@ -1,6 +1,10 @@
 package dev.tinyj.emulator.toolchain.prepare;
 
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.emulator.toolchain.ops.Bridge;
+import dev.tinyj.emulator.toolchain.ops.OpSpec;
+import dev.tinyj.emulator.toolchain.tflite.OptionField.Kind;
+import dev.tinyj.emulator.toolchain.tflite.OptionField;
 import dev.tinyj.runtime.kernels.Softmax;
 
 /**
@@ -11,7 +15,18 @@ import dev.tinyj.runtime.kernels.Softmax;
  * {@code PreprocessSoftmaxScaling(beta, input_scale, 5)} and
  * {@code diff_min = −CalculateInputRadius(5, left_shift, 31)}.
  */
-public final class SoftmaxPrepare implements OpPrepare {
+public final class SoftmaxPrepare implements OpDeclaration {
+    private static final OpSpec SPEC = OpSpec.of("SOFTMAX", 25, Bridge.eval(Softmax.class, 0),
+                    "int8; fixed-point exp path (no LUT); output scale 1/256, zero point -128")
+            .withOptions("SoftmaxOptions", OptionField.of(0, "beta", Kind.FLOAT, "0.0"))
+            .withPanic(Softmax.PANIC_SUM_TOO_LARGE,
+                    "row %d sums to 512 or more in exp terms (TFLM aborts on TFLITE_CHECK(exponent <= 31))");
+
+    @Override
+    public OpSpec spec() {
+        return SPEC;
+    }
+
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
         TensorInfo input = NonlinearUnary.checkInt8Unary(ctx);
@@ -36,10 +51,10 @@ public final class SoftmaxPrepare implements OpPrepare {
                 m.shift(), 31));
         int depth = input.dim(-1);
         int outerSize = depth == 0 ? 0 : input.flatSize() / depth;
-        ParamBlock block = new ParamBlock().ints(outerSize, depth, m.multiplier(), m.shift(), diffMin);
-        if (block.size() != Softmax.P_BYTES) {
-            throw new IllegalStateException("parameter block layout out of step with Softmax");
-        }
+        ParamBlock block = ParamBlock.of(Softmax.P_BYTES)
+                .set(Softmax.P_OUTER_SIZE, outerSize).set(Softmax.P_DEPTH, depth)
+                .set(Softmax.P_INPUT_MULTIPLIER, m.multiplier()).set(Softmax.P_INPUT_LEFT_SHIFT, m.shift())
+                .set(Softmax.P_DIFF_MIN, diffMin);
         return new PreparedOp(block.bytes(), input.shape().clone(), 0);
     }
 }

@@ -3,6 +3,11 @@ package dev.tinyj.emulator.toolchain.prepare;
 import static dev.tinyj.emulator.toolchain.prepare.ShapeOpChecks.fail;
 
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
+import dev.tinyj.emulator.toolchain.ops.Bridge;
+import dev.tinyj.emulator.toolchain.ops.OpSpec;
+import dev.tinyj.emulator.toolchain.ops.Operands;
+import dev.tinyj.emulator.toolchain.tflite.OptionField.Kind;
+import dev.tinyj.emulator.toolchain.tflite.OptionField;
 import dev.tinyj.runtime.kernels.StridedSlice;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +29,20 @@ import java.util.List;
  * silently slice something else. It also refuses a shrunk axis whose begin index lies outside the
  * input (TFLite rejects it; TFLM accepts it and its kernel then writes no output at all).
  */
-public final class StridedSlicePrepare implements OpPrepare {
+public final class StridedSlicePrepare implements OpDeclaration {
+    private static final OpSpec SPEC = OpSpec.of("STRIDED_SLICE", 45, Bridge.eval(StridedSlice.class, 0),
+                    "int8, up to 4-D; begin/end/shrink masks; begin, end, strides folded")
+            .withOptions("StridedSliceOptions", OptionField.of(0, "begin_mask", Kind.INT, "0"),
+                    OptionField.of(1, "end_mask", Kind.INT, "0"), OptionField.of(2, "ellipsis_mask", Kind.INT, "0"),
+                    OptionField.of(3, "new_axis_mask", Kind.INT, "0"),
+                    OptionField.of(4, "shrink_axis_mask", Kind.INT, "0"), OptionField.of(5, "offset", Kind.BOOL, "false"))
+            .withOperands(Operands.of(1, 4, 1).folding(1, 2, 3));
+
+    @Override
+    public OpSpec spec() {
+        return SPEC;
+    }
+
     /** TFLM's {@code kMaxDim}. */
     static final int MAX_DIMS = 4;
     /** Dims the kernel loops over. */
@@ -85,7 +103,7 @@ public final class StridedSlicePrepare implements OpPrepare {
 
         // StridedSlicePadIndices to 5 dims, then the kernel's start/end per axis
         int pad = KERNEL_DIMS - rank;
-        int[] fields = new int[StridedSlice.P_SIZE / 4];
+        ParamBlock fields = ParamBlock.of(StridedSlice.P_SIZE);
         int paddedBegin = (beginMask << pad) | ((1 << pad) - 1);
         int paddedEnd = (endMask << pad) | ((1 << pad) - 1);
         int paddedShrink = shrinkMask << pad;
@@ -97,11 +115,11 @@ public final class StridedSlicePrepare implements OpPrepare {
             int s = real ? strides[k - pad] : 1;
             int start = StridedSliceAxis.kernelStart(paddedBegin, b, s, size, k);
             int stop = StridedSliceAxis.kernelEnd(paddedEnd, paddedShrink, e, s, size, k, start);
-            fields[StridedSlice.P_DIMS / 4 + k] = size;
-            fields[StridedSlice.P_START / 4 + k] = start;
-            fields[StridedSlice.P_STOP / 4 + k] = stop;
-            fields[StridedSlice.P_STRIDE / 4 + k] = s;
+            fields.set(StridedSlice.P_DIMS + 4 * k, size);
+            fields.set(StridedSlice.P_START + 4 * k, start);
+            fields.set(StridedSlice.P_STOP + 4 * k, stop);
+            fields.set(StridedSlice.P_STRIDE + 4 * k, s);
         }
-        return new PreparedOp(new ParamBlock().ints(fields).bytes(), inferred, 0);
+        return new PreparedOp(fields.bytes(), inferred, 0);
     }
 }

@@ -1,7 +1,6 @@
 package dev.tinyj.emulator.toolchain.tflite;
 
 import dev.tinyj.emulator.toolchain.prepare.OpOptions;
-import dev.tinyj.emulator.toolchain.tflite.OptionsSchema.Field;
 import dev.tinyj.emulator.toolchain.tflite.OptionsSchema.Spec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +12,11 @@ import java.util.Map;
  * decimal numbers, {@code true}/{@code false}, int vectors as {@code 2,2,2}). Every field of the
  * options table is present, with the schema's default when the file leaves it out, or when the
  * operator has no options table at all ({@code builtin_options_type} NONE); vector fields are
- * left out when absent. Field ids and defaults are those of {@code schema.fbs}.
+ * left out when absent. OptionField ids and defaults are those of {@code schema.fbs}.
  */
 final class OptionsDecoder {
     private OptionsDecoder() {
     }
-
-
 
     /** The {@code BuiltinOptions} member operator {@code opName} takes, or null when it takes none. */
     static String tableOf(String opName) {
@@ -46,7 +43,7 @@ final class OptionsDecoder {
         }
         FbTable t = type == 0 ? null : table;
         Map<String, String> values = new LinkedHashMap<>();
-        for (Field field : spec.fields()) {
+        for (OptionField field : spec.fields()) {
             String v = t == null ? field.def() : read(t, field);
             if (v != null) {
                 values.put(field.name(), v);
@@ -55,7 +52,7 @@ final class OptionsDecoder {
         return new OpOptions(values);
     }
 
-    private static String read(FbTable t, Field field) throws TfliteException {
+    private static String read(FbTable t, OptionField field) throws TfliteException {
         return switch (field.kind()) {
             case PADDING -> name(t, field, OptionsSchema.PADDING, "Padding");
             case ACTIVATION -> name(t, field, OptionsSchema.ACTIVATION, "ActivationFunctionType");
@@ -70,7 +67,7 @@ final class OptionsDecoder {
         };
     }
 
-    private static String name(FbTable t, Field field, List<String> names, String enumName) throws TfliteException {
+    private static String name(FbTable t, OptionField field, List<String> names, String enumName) throws TfliteException {
         int v = t.int8(field.id(), field.name(), names.indexOf(field.def()));
         if (v < 0 || v >= names.size()) {
             throw t.buffer().error(t.field(field.id(), 1, field.name()), "expected " + t.path() + "." + field.name()

@@ -1,8 +1,7 @@
 package dev.tinyj.emulator.toolchain.tflite;
 
 import dev.tinyj.emulator.toolchain.prepare.OpOptions;
-import dev.tinyj.emulator.toolchain.tflite.OptionsSchema.Field;
-import dev.tinyj.emulator.toolchain.tflite.OptionsSchema.Kind;
+import dev.tinyj.emulator.toolchain.tflite.OptionField.Kind;
 import dev.tinyj.emulator.toolchain.tflite.OptionsSchema.Spec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,16 +33,16 @@ final class OptionsEncoder {
         }
         int[] vectors = new int[spec.fields().size()];
         for (int i = 0; i < vectors.length; i++) {
-            Field field = spec.fields().get(i);
+            OptionField field = spec.fields().get(i);
             if (field.kind() == Kind.INT_VECTOR && options.has(field.name())) {
                 vectors[i] = b.createIntVector(ints(opName, field, options.string(field.name(), "")));
             }
         }
-        List<Field> order = new ArrayList<>(spec.fields());
-        order.sort(Comparator.comparingInt(Field::width).reversed().thenComparing(Comparator.comparingInt(Field::id)
+        List<OptionField> order = new ArrayList<>(spec.fields());
+        order.sort(Comparator.comparingInt(OptionField::width).reversed().thenComparing(Comparator.comparingInt(OptionField::id)
                 .reversed()));
         b.startTable();
-        for (Field field : order) {
+        for (OptionField field : order) {
             String v = options.string(field.name(), field.def());
             switch (field.kind()) {
                 case PADDING -> b.addByte(field.id(), index(opName, field, v, OptionsSchema.PADDING), 0);
@@ -58,12 +57,12 @@ final class OptionsEncoder {
         return new int[] {BuiltinNames.optionsType(spec.table()), b.endTable()};
     }
 
-    private static IllegalArgumentException bad(String op, Field field, String v, String expected) {
+    private static IllegalArgumentException bad(String op, OptionField field, String v, String expected) {
         return new IllegalArgumentException("option " + field.name() + " of " + op + ": expected " + expected
                 + ", got '" + v + "'");
     }
 
-    private static int index(String op, Field field, String v, List<String> names) {
+    private static int index(String op, OptionField field, String v, List<String> names) {
         int i = names.indexOf(v.trim());
         if (i < 0) {
             throw bad(op, field, v, "one of " + names);
@@ -71,7 +70,7 @@ final class OptionsEncoder {
         return i;
     }
 
-    private static boolean bool(String op, Field field, String v) {
+    private static boolean bool(String op, OptionField field, String v) {
         return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "1" -> true;
             case "false", "0" -> false;
@@ -79,7 +78,7 @@ final class OptionsEncoder {
         };
     }
 
-    private static int integer(String op, Field field, String v) {
+    private static int integer(String op, OptionField field, String v) {
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
@@ -87,7 +86,7 @@ final class OptionsEncoder {
         }
     }
 
-    private static float real(String op, Field field, String v) {
+    private static float real(String op, OptionField field, String v) {
         try {
             return Float.parseFloat(v.trim());
         } catch (NumberFormatException e) {
@@ -95,7 +94,7 @@ final class OptionsEncoder {
         }
     }
 
-    private static int[] ints(String op, Field field, String v) {
+    private static int[] ints(String op, OptionField field, String v) {
         if (v.isBlank()) {
             return new int[0];
         }

@@ -3,6 +3,7 @@ package dev.tinyj.emulator.toolchain.compile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tinyj.emulator.toolchain.ops.OpTable;
 import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.graph.Quantization;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
@@ -17,7 +18,6 @@ import dev.tinyj.runtime.kernels.AveragePool2D;
 import dev.tinyj.runtime.kernels.Conv2D;
 import dev.tinyj.runtime.kernels.DepthwiseConv2D;
 import dev.tinyj.runtime.kernels.MaxPool2D;
-import dev.tinyj.runtime.ops.OpCodes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,15 +34,14 @@ import net.jqwik.api.constraints.IntRange;
  * the same output as separate buffers.
  */
 class WindowOverlapPropertyTest {
-    private static final int[] OPS = {OpCodes.CONV_2D, OpCodes.DEPTHWISE_CONV_2D, OpCodes.AVERAGE_POOL_2D,
-        OpCodes.MAX_POOL_2D};
+    private static final String[] OPS = {"CONV_2D", "DEPTHWISE_CONV_2D", "AVERAGE_POOL_2D", "MAX_POOL_2D"};
 
     @Property
     void overlappedOutputEqualsSeparateOutput(@ForAll long seed, @ForAll @IntRange(min = 0, max = 3) int which)
             throws Exception {
         Random r = new Random(seed);
-        int op = OPS[which];
-        boolean pool = op == OpCodes.AVERAGE_POOL_2D || op == OpCodes.MAX_POOL_2D;
+        String op = OPS[which];
+        boolean pool = op.equals("AVERAGE_POOL_2D") || op.equals("MAX_POOL_2D");
         int batches = 1 + r.nextInt(2);
         int inH = 1 + r.nextInt(9);
         int inW = 1 + r.nextInt(9);
@@ -61,10 +60,10 @@ class WindowOverlapPropertyTest {
         }
         int outH = same ? (inH + sh - 1) / sh : (inH - effH + sh) / sh;
         int outW = same ? (inW + sw - 1) / sw : (inW - effW + sw) / sw;
-        int mult = op == OpCodes.DEPTHWISE_CONV_2D ? 1 + r.nextInt(3) : 1;
+        int mult = op.equals("DEPTHWISE_CONV_2D") ? 1 + r.nextInt(3) : 1;
         int outD = switch (op) {
-            case OpCodes.CONV_2D -> 1 + r.nextInt(6);
-            case OpCodes.DEPTHWISE_CONV_2D -> inD * mult;
+            case "CONV_2D" -> 1 + r.nextInt(6);
+            case "DEPTHWISE_CONV_2D" -> inD * mult;
             default -> inD;
         };
         Map<String, String> o = new HashMap<>();
@@ -84,15 +83,15 @@ class WindowOverlapPropertyTest {
         List<TensorInfo> inputs = new ArrayList<>(List.of(input));
         byte[] filter = null;
         if (!pool) {
-            int[] fshape = op == OpCodes.CONV_2D ? new int[] {outD, fh, fw, inD} : new int[] {1, fh, fw, outD};
+            int[] fshape = op.equals("CONV_2D") ? new int[] {outD, fh, fw, inD} : new int[] {1, fh, fw, outD};
             filter = bytes(r, fshape[0] * fh * fw * fshape[3]);
             inputs.add(new TensorInfo(1, "filter", DType.INT8, fshape, Quantization.perTensor(0.02f, 0), filter));
         }
-        OpContext ctx = new OpContext(name(op), 0, inputs, output, new OpOptions(o));
+        OpContext ctx = new OpContext(op, 0, inputs, output, new OpOptions(o));
         PreparedOp prep = switch (op) {
-            case OpCodes.CONV_2D -> new Conv2DPrepare().prepare(ctx);
-            case OpCodes.DEPTHWISE_CONV_2D -> new DepthwiseConv2DPrepare().prepare(ctx);
-            case OpCodes.AVERAGE_POOL_2D -> new AveragePool2DPrepare().prepare(ctx);
+            case "CONV_2D" -> new Conv2DPrepare().prepare(ctx);
+            case "DEPTHWISE_CONV_2D" -> new DepthwiseConv2DPrepare().prepare(ctx);
+            case "AVERAGE_POOL_2D" -> new AveragePool2DPrepare().prepare(ctx);
             default -> new MaxPool2DPrepare().prepare(ctx);
         };
         int inBytes = input.bytes();
@@ -101,32 +100,23 @@ class WindowOverlapPropertyTest {
         byte[] separate = new byte[outBytes];
         eval(op, prep.params(), in, 0, filter, separate, 0);
 
-        int d = (int) WindowOverlap.distance(op, prep.params());
+        int d = (int) WindowOverlap.distance(OpTable.code(op), prep.params());
         assertEquals(0, d % 4);
         byte[] shared = new byte[Math.max(outBytes, d + inBytes)];
         System.arraycopy(in, 0, shared, d, inBytes);
         eval(op, prep.params(), shared, d, filter, shared, 0);
         byte[] got = new byte[outBytes];
         System.arraycopy(shared, 0, got, 0, outBytes);
-        assertArrayEquals(separate, got, name(op) + " d=" + d);
+        assertArrayEquals(separate, got, op + " d=" + d);
     }
 
-    private static void eval(int op, byte[] p, byte[] in, int inOff, byte[] filter, byte[] out, int outOff) {
+    private static void eval(String op, byte[] p, byte[] in, int inOff, byte[] filter, byte[] out, int outOff) {
         switch (op) {
-            case OpCodes.CONV_2D -> Conv2D.eval(p, 0, in, inOff, filter, 0, null, 0, out, outOff);
-            case OpCodes.DEPTHWISE_CONV_2D -> DepthwiseConv2D.eval(p, 0, in, inOff, filter, 0, null, 0, out, outOff);
-            case OpCodes.AVERAGE_POOL_2D -> AveragePool2D.eval(p, 0, in, inOff, out, outOff);
+            case "CONV_2D" -> Conv2D.eval(p, 0, in, inOff, filter, 0, null, 0, out, outOff);
+            case "DEPTHWISE_CONV_2D" -> DepthwiseConv2D.eval(p, 0, in, inOff, filter, 0, null, 0, out, outOff);
+            case "AVERAGE_POOL_2D" -> AveragePool2D.eval(p, 0, in, inOff, out, outOff);
             default -> MaxPool2D.eval(p, 0, in, inOff, out, outOff);
         }
-    }
-
-    private static String name(int op) {
-        return switch (op) {
-            case OpCodes.CONV_2D -> "CONV_2D";
-            case OpCodes.DEPTHWISE_CONV_2D -> "DEPTHWISE_CONV_2D";
-            case OpCodes.AVERAGE_POOL_2D -> "AVERAGE_POOL_2D";
-            default -> "MAX_POOL_2D";
-        };
     }
 
     private static byte[] bytes(Random r, int n) {
