@@ -374,8 +374,9 @@ final class CodeStructure {
             return null;
         }
         if (!kind.isInstance(e)) {
-            problems.add(new Problem(pc, mnemonic(op) + " of constant #" + index + ", " + kind(e) + ": it needs a "
-                    + (kind == MemberRefEntry.class ? "Methodref" : kind.getSimpleName().replace("RefEntry", "ref").replace("Entry", ""))
+            problems.add(new Problem(pc, mnemonic(op) + " of constant #" + index + ", " + kind(e) + ": it needs "
+                    + article(kind == MemberRefEntry.class ? "Methodref"
+                            : kind.getSimpleName().replace("RefEntry", "ref").replace("Entry", ""))
                     + " (JVMS §4.9.1)"));
             return null;
         }
@@ -433,8 +434,12 @@ final class CodeStructure {
     }
 
     private static String kind(PoolEntry e) {
-        String s = ClassStructure.kindName(e);
-        return "a" + ("AEIOU".indexOf(s.charAt(0)) >= 0 ? "n " : " ") + s;
+        return article(ClassStructure.kindName(e));
+    }
+
+    /** {@code a Class}, {@code an Integer}: the JVMS kind names that start with a vowel sound start with I. */
+    private static String article(String kindName) {
+        return (kindName.startsWith("I") ? "an " : "a ") + kindName;
     }
 
     private static String mnemonic(Opcode op) {
