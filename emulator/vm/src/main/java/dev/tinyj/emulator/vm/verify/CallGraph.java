@@ -122,12 +122,14 @@ final class CallGraph<S> {
             }
         }
         List<MethodRef> chain = new ArrayList<>();
+        java.util.Set<MethodRef> seen = new java.util.HashSet<>();
         while (at != null) {
             chain.add(at);
+            seen.add(at);
             int want = depth.get(at) - 1;
             MethodRef next = null;
             for (MethodRef callee : edges.get(at).keySet()) {
-                if (want > 0 && next == null && depth.getOrDefault(callee, 0) == want && !chain.contains(callee)) {
+                if (want > 0 && next == null && depth.getOrDefault(callee, 0) == want && !seen.contains(callee)) {
                     next = callee;
                 }
             }

@@ -52,6 +52,8 @@ final class ClassHierarchy {
     private final Map<String, Loaded> loaded = new HashMap<>();
     private final Set<Violation> violations = new LinkedHashSet<>();
     private final Map<String, List<Loaded>> chains = new HashMap<>();
+    private final Map<String, Map<String, java.lang.classfile.MethodModel>> methodIndex = new HashMap<>();
+    private final Map<String, Map<String, java.lang.classfile.FieldModel>> fieldIndex = new HashMap<>();
     private int present;
 
     ClassHierarchy(FirmwareImage image) {
@@ -152,6 +154,26 @@ final class ClassHierarchy {
     private static boolean hasSuper(Loaded c) {
         return c.model().superclass().isPresent()
                 && !FirmwareImage.isOutsideImage(c.model().superclass().get().asInternalName());
+    }
+
+    /** The method {@code name desc} that OK class {@code c} declares, by an index built once per class. */
+    Optional<java.lang.classfile.MethodModel> method(Loaded c, String name, String desc) {
+        Map<String, java.lang.classfile.MethodModel> index = methodIndex.computeIfAbsent(c.name(), k -> {
+            Map<String, java.lang.classfile.MethodModel> m = new HashMap<>();
+            c.model().methods().forEach(x -> m.putIfAbsent(x.methodName().stringValue() + x.methodType().stringValue(), x));
+            return m;
+        });
+        return Optional.ofNullable(index.get(name + desc));
+    }
+
+    /** The field {@code name desc} that OK class {@code c} declares, by an index built once per class. */
+    Optional<java.lang.classfile.FieldModel> field(Loaded c, String name, String desc) {
+        Map<String, java.lang.classfile.FieldModel> index = fieldIndex.computeIfAbsent(c.name(), k -> {
+            Map<String, java.lang.classfile.FieldModel> m = new HashMap<>();
+            c.model().fields().forEach(x -> m.putIfAbsent(x.fieldName().stringValue() + ":" + x.fieldType().stringValue(), x));
+            return m;
+        });
+        return Optional.ofNullable(index.get(name + ":" + desc));
     }
 
     /** The class-level violations found so far. */

@@ -61,9 +61,7 @@ final class MemberRules {
             }
             return Resolved.rejected("call outside the image: " + target);
         }
-        Resolved<MethodModel> r = lookup(owner, "method " + target,
-                c -> c.methods().stream().filter(m -> m.methodName().equalsString(name)
-                        && m.methodType().equalsString(desc)).findFirst());
+        Resolved<MethodModel> r = lookup(owner, "method " + target, c -> classes.method(c, name, desc));
         if (r.found() && (r.member().flags().flagsMask() & ClassFile.ACC_STATIC) == 0) {
             return Resolved.rejected("invokestatic of instance method " + target + ": use static methods");
         }
@@ -81,8 +79,7 @@ final class MemberRules {
             boolean stdout = owner.equals("java/lang/System") && (name.equals("out") || name.equals("err"));
             return Resolved.rejected("field outside the image: " + target + (stdout ? ": " + Hints.PRINT_HINT : ""));
         }
-        Resolved<FieldModel> r = lookup(owner, "field " + target, c -> c.fields().stream()
-                .filter(f -> f.fieldName().equalsString(name) && f.fieldType().equalsString(desc)).findFirst());
+        Resolved<FieldModel> r = lookup(owner, "field " + target, c -> classes.field(c, name, desc));
         if (r.found() && (r.member().flags().flagsMask() & ClassFile.ACC_STATIC) == 0) {
             return Resolved.rejected(op + " of instance field " + target + " (JVMS §6.5." + op
                     + "): use static fields");
@@ -91,7 +88,7 @@ final class MemberRules {
     }
 
     /** Searches {@code owner}, then its firmware superclasses, as JVMS §5.4.3.2 and §5.4.3.3 do. */
-    private <M> Resolved<M> lookup(String owner, String what, Function<ClassModel, Optional<M>> find)
+    private <M> Resolved<M> lookup(String owner, String what, Function<ClassHierarchy.Loaded, Optional<M>> find)
             throws ImageException {
         ClassHierarchy.Loaded start = classes.load(owner);
         switch (start.status()) {
@@ -117,7 +114,7 @@ final class MemberRules {
         search.add(start);
         search.addAll(supers.get());
         for (ClassHierarchy.Loaded c : search) {
-            Optional<M> m = find.apply(c.model());
+            Optional<M> m = find.apply(c);
             if (m.isPresent()) {
                 return new Resolved<>(c.model(), m.get(), null);
             }
