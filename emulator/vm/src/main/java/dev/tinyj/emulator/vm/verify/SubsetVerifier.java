@@ -24,6 +24,12 @@ import java.util.Set;
  *
  * <p>Steps:
  * <ol>
+ *   <li>Structure, before any other step reads a class or method: each class as it is first
+ *       loaded ({@link ClassStructure}, through {@link ClassHierarchy}, which also rejects class
+ *       circularity and counts the {@link Limits}), each reached method's code before it is
+ *       listed ({@link CodeStructure}). A class or method that fails is reported and not read
+ *       further, so later steps (and the type checker, predecoder and cost analyses after them)
+ *       may assume valid targets, locals in range, resolvable constants and well-formed names.
  *   <li>Reach: start at the main class ({@code setup()V}, {@code loop()V}); a class is reached
  *       when a reached method names it in {@code invokestatic}, {@code getstatic} or
  *       {@code putstatic} (the class that declares the resolved member, JVMS §5.4.3), or when a
