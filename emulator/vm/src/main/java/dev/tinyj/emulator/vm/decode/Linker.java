@@ -7,6 +7,7 @@ import dev.tinyj.boards.MemoryModel;
 import dev.tinyj.emulator.vm.load.FirmwareImage;
 import dev.tinyj.emulator.vm.load.ImageException;
 import dev.tinyj.emulator.vm.memory.GuestArray;
+import dev.tinyj.emulator.vm.verify.Limits;
 import dev.tinyj.emulator.vm.verify.MethodRef;
 import dev.tinyj.emulator.vm.verify.ProgmemTable;
 import dev.tinyj.emulator.vm.verify.VerifiedProgram;
@@ -69,6 +70,14 @@ public final class Linker implements LinkContext {
 
     private Program run(List<MethodRef> reachable, List<String> initOrder, List<ProgmemTable> progmem)
             throws ImageException {
+        long tableBytes = 0;
+        for (ProgmemTable p : progmem) {
+            tableBytes += p.dataBytes();
+        }
+        if (tableBytes > board.flash().size()) {
+            throw new ImageException("the @Progmem tables need " + tableBytes + " bytes of flash but board "
+                    + board.id() + " has " + board.flash().size() + " bytes of flash");
+        }
         for (ProgmemTable p : progmem) {
             progmemByField.put(p.owner() + "." + p.field(), p);
             progmemByStart.put(p.owner() + ".<clinit>@" + p.startOffset(), p);
@@ -116,16 +125,27 @@ public final class Linker implements LinkContext {
                 codeBytes, constantBytes);
     }
 
+    /**
+     * The slot of the static field {@code owner.name} of type {@code descriptor} as an instruction
+     * names it: resolved to the class that declares it, searching {@code owner} then its
+     * superclasses (JVMS §5.4.3.2), so {@code Sub.x} and {@code Base.x} share {@code Base}'s slot;
+     * one slot per declaring class, name and descriptor.
+     */
     @Override
     public StaticField staticField(String owner, String name, String descriptor) {
-        String key = owner + "." + name;
+        String declaring = declaringClass(owner, name, descriptor);
+        String key = declaring + "." + name + ":" + descriptor;
         StaticField f = statics.get(key);
         if (f != null) {
             return f;
         }
-        ProgmemTable pm = progmemByField.get(key);
+        ProgmemTable pm = progmemByField.get(declaring + "." + name);
+        if (pm != null && !descriptor.equals("[" + pm.elementType())) {
+            pm = null;
+        }
         int bytes = pm != null ? 0 : fieldBytes(descriptor, board.memory().pointerBytes());
-        f = new StaticField(owner, name, descriptor, statics.size(), bytes, constantValue(owner, name));
+        f = new StaticField(declaring, name, descriptor, statics.size(), bytes,
+                constantValue(declaring, name, descriptor));
         statics.put(key, f);
         staticBytes += bytes;
         if (pm != null) {
@@ -139,14 +159,45 @@ public final class Linker implements LinkContext {
         return f;
     }
 
-    private long constantValue(String owner, String name) {
+    /**
+     * The class declaring field {@code name} of type {@code descriptor}: {@code owner} or the
+     * nearest superclass that has it (JVMS §5.4.3.2). The verifier resolved it already, so the
+     * chain is acyclic and bounded by {@link Limits#MAX_SUPERCLASS_DEPTH}; the walk stops there
+     * in any case.
+     */
+    private String declaringClass(String owner, String name, String descriptor) {
+        try {
+            String at = owner;
+            for (int k = 0; k <= Limits.MAX_SUPERCLASS_DEPTH; k++) {
+                var cls = image.classModel(at);
+                if (cls.isEmpty()) {
+                    break;
+                }
+                for (FieldModel fm : cls.get().fields()) {
+                    if (fm.fieldName().equalsString(name) && fm.fieldType().equalsString(descriptor)) {
+                        return at;
+                    }
+                }
+                if (cls.get().superclass().isEmpty()) {
+                    break;
+                }
+                at = cls.get().superclass().get().asInternalName();
+            }
+        } catch (ImageException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        throw new IllegalStateException("verified field " + owner + "." + name + " " + descriptor
+                + " has no declaring class");
+    }
+
+    private long constantValue(String owner, String name, String descriptor) {
         try {
             var cls = image.classModel(owner);
             if (cls.isEmpty()) {
                 return 0;
             }
             for (FieldModel fm : cls.get().fields()) {
-                if (fm.fieldName().equalsString(name)) {
+                if (fm.fieldName().equalsString(name) && fm.fieldType().equalsString(descriptor)) {
                     var cv = fm.findAttribute(Attributes.constantValue());
                     if (cv.isPresent()) {
                         ConstantDesc d = cv.get().constant().constantValue();

@@ -15,6 +15,13 @@ import java.util.zip.ZipFile;
  * {@code java -cp} does.
  */
 public final class ClassPath implements AutoCloseable {
+    /**
+     * Largest class file read, bytes (8 MiB): far above any firmware class (a class file holds at
+     * most 65,535 constants and methods of at most 65,535 code bytes each, JVMS §4.1, §4.7.3) and
+     * small enough that a huge file is refused before its bytes are held in host memory.
+     */
+    public static final int MAX_CLASS_FILE_BYTES = 8 << 20;
+
     private final java.util.Map<String, byte[]> generated = new java.util.HashMap<>();
     private final List<Path> folders = new ArrayList<>();
     private final List<ZipFile> jars = new ArrayList<>();
@@ -80,11 +87,20 @@ public final class ClassPath implements AutoCloseable {
 
     /**
      * The bytes of class {@code internalName} (e.g. {@code probe/Multi}), or empty when no entry
-     * has it.
+     * has it. The name must be a class name in internal form ({@link Names#isClassName}: no
+     * {@code ..}, leading {@code /}, backslash, NUL or drive colon), and a class folder's file must
+     * resolve, symbolic links followed, to a regular file inside that folder: a class name never
+     * reads a file outside the classpath.
      *
+     * @throws ImageException when the name is not a safe class name, or its file in a class
+     *     folder resolves outside that folder
      * @throws UncheckedIOException when an entry exists but cannot be read
      */
-    public Optional<byte[]> read(String internalName) {
+    public Optional<byte[]> read(String internalName) throws ImageException {
+        if (!Names.isClassName(internalName)) {
+            throw new ImageException("class name " + printable(internalName)
+                    + " is not a well-formed class name (JVMS §4.2.1): it cannot name a file inside the classpath");
+        }
         byte[] gen = generated.get(internalName);
         if (gen != null) {
             return Optional.of(gen.clone());
@@ -92,16 +108,24 @@ public final class ClassPath implements AutoCloseable {
         String file = internalName + ".class";
         try {
             for (Path folder : folders) {
-                Path p = folder.resolve(file);
-                if (Files.isRegularFile(p)) {
-                    return Optional.of(Files.readAllBytes(p));
+                Optional<Path> p = inside(folder, file);
+                if (p.isPresent()) {
+                    if (Files.size(p.get()) > MAX_CLASS_FILE_BYTES) {
+                        throw tooLarge(file);
+                    }
+                    try (var in = Files.newInputStream(p.get())) {
+                        return Optional.of(readBounded(in, file));
+                    }
                 }
             }
             for (ZipFile jar : jars) {
                 ZipEntry e = jar.getEntry(file);
-                if (e != null) {
+                if (e != null && !e.isDirectory()) {
+                    if (e.getSize() > MAX_CLASS_FILE_BYTES) {
+                        throw tooLarge(file);
+                    }
                     try (var in = jar.getInputStream(e)) {
-                        return Optional.of(in.readAllBytes());
+                        return Optional.of(readBounded(in, file));
                     }
                 }
             }
@@ -109,6 +133,51 @@ public final class ClassPath implements AutoCloseable {
             throw new UncheckedIOException("cannot read " + file + " from " + description, e);
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code folder/file} when it is a regular file whose real path (links followed) lies inside
+     * the folder's real path; empty when it does not exist.
+     */
+    private static Optional<Path> inside(Path folder, String file) throws ImageException, IOException {
+        Path root = folder.toAbsolutePath().normalize();
+        Path p = root.resolve(file).normalize();
+        if (!p.startsWith(root) || !Files.isRegularFile(p)) {
+            return Optional.empty();
+        }
+        Path realRoot = root.toRealPath();
+        Path real = p.toRealPath();
+        if (!real.startsWith(realRoot)) {
+            throw new ImageException("class file " + file + " in classpath entry " + folder
+                    + " is a link to " + real + ", outside the classpath: refused");
+        }
+        return Optional.of(real);
+    }
+
+    private static byte[] readBounded(java.io.InputStream in, String file) throws IOException, ImageException {
+        byte[] bytes = in.readNBytes(MAX_CLASS_FILE_BYTES + 1);
+        if (bytes.length > MAX_CLASS_FILE_BYTES) {
+            throw tooLarge(file);
+        }
+        return bytes;
+    }
+
+    private static ImageException tooLarge(String file) {
+        return new ImageException("class file " + file + " is larger than the limit of " + MAX_CLASS_FILE_BYTES
+                + " bytes (8 MiB): refused before reading it");
+    }
+
+    /** {@code s} quoted, with control characters escaped, for a message. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        s.codePoints().limit(200).forEach(c -> {
+            if (c < 0x20 || c == 0x7F) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.append(s.length() > 200 ? "...\"" : "\"").toString();
     }
 
     @Override

@@ -53,12 +53,18 @@ public final class FirmwareImage {
                 .orElseThrow(() -> new ImageException("main class " + mainClass + " not found on classpath " + classPath));
         for (String name : new String[] {"setup", "loop"}) {
             boolean found = false;
-            for (MethodModel m : main.methods()) {
-                int need = ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC;
-                if (m.methodName().equalsString(name) && m.methodType().equalsString(VOID)
-                        && (m.flags().flagsMask() & need) == need) {
-                    found = true;
+            try {
+                for (MethodModel m : main.methods()) {
+                    int need = ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC;
+                    if (m.methodName().equalsString(name) && m.methodType().equalsString(VOID)
+                            && (m.flags().flagsMask() & need) == need) {
+                        found = true;
+                    }
                 }
+            } catch (IllegalArgumentException e) {
+                // java.lang.classfile reads lazily: a damaged method table or constant surfaces here
+                throw new ImageException("class file " + internal + ".class on classpath " + classPath
+                        + " is malformed: " + e.getMessage());
             }
             if (!found) {
                 throw new ImageException("firmware " + mainClass + " has no public static void " + name

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.SequencedMap;
 
 /**
- * The static call graph of the reachable firmware methods, walked once depth-first:
+ * The static call graph of the reachable firmware methods, walked once depth-first with an
+ * explicit stack (no host recursion, so a call chain of any length is walked):
  * <ol>
  *   <li>roots in the order given; a method's callees in order of their first call in its code;
  *   <li>a method is appended to {@link #order()} when all its callees are done (post-order), so
@@ -34,6 +35,7 @@ final class CallGraph<S> {
     private final List<MethodRef> stack = new ArrayList<>();
     private final List<MethodRef> order = new ArrayList<>();
     private final List<Cycle<S>> cycles = new ArrayList<>();
+    private final List<MethodRef> roots;
     private int maxDepth;
 
     /**
@@ -42,6 +44,7 @@ final class CallGraph<S> {
      */
     CallGraph(Map<MethodRef, ? extends SequencedMap<MethodRef, S>> edges, List<MethodRef> roots) {
         this.edges = edges;
+        this.roots = List.copyOf(roots);
         for (MethodRef r : roots) {
             if (!depth.containsKey(r) && edges.containsKey(r)) {
                 visit(r);
@@ -55,27 +58,84 @@ final class CallGraph<S> {
         }
     }
 
-    private void visit(MethodRef m) {
-        onStack.put(m, true);
-        stack.add(m);
-        int deepest = 0;
-        for (Map.Entry<MethodRef, S> call : edges.get(m).entrySet()) {
+    /** One method on the walk's explicit stack: its callees still to visit and its deepest so far. */
+    private final class Frame {
+        final MethodRef method;
+        final java.util.Iterator<Map.Entry<MethodRef, S>> calls;
+        int deepest;
+        MethodRef pending;
+
+        Frame(MethodRef method) {
+            this.method = method;
+            this.calls = edges.get(method).entrySet().iterator();
+        }
+    }
+
+    /** Depth-first from {@code start}, iteratively (a deep call chain never overflows the host stack). */
+    private void visit(MethodRef start) {
+        java.util.ArrayDeque<Frame> frames = new java.util.ArrayDeque<>();
+        enter(start, frames);
+        while (!frames.isEmpty()) {
+            Frame f = frames.peek();
+            if (f.pending != null) {
+                f.deepest = Math.max(f.deepest, depth.getOrDefault(f.pending, 0));
+                f.pending = null;
+            }
+            if (!f.calls.hasNext()) {
+                frames.pop();
+                stack.removeLast();
+                onStack.put(f.method, false);
+                depth.put(f.method, f.deepest + 1);
+                order.add(f.method);
+                continue;
+            }
+            Map.Entry<MethodRef, S> call = f.calls.next();
             MethodRef callee = call.getKey();
             if (onStack.getOrDefault(callee, false)) {
                 List<MethodRef> path = new ArrayList<>(stack.subList(stack.indexOf(callee), stack.size()));
                 path.add(callee);
-                cycles.add(new Cycle<>(m, call.getValue(), List.copyOf(path)));
+                cycles.add(new Cycle<>(f.method, call.getValue(), List.copyOf(path)));
                 continue;
             }
+            f.pending = callee;
             if (!depth.containsKey(callee) && edges.containsKey(callee)) {
-                visit(callee);
+                enter(callee, frames);
             }
-            deepest = Math.max(deepest, depth.getOrDefault(callee, 0));
         }
-        stack.removeLast();
-        onStack.put(m, false);
-        depth.put(m, deepest + 1);
-        order.add(m);
+    }
+
+    private void enter(MethodRef m, java.util.ArrayDeque<Frame> frames) {
+        onStack.put(m, true);
+        stack.add(m);
+        frames.push(new Frame(m));
+    }
+
+    /**
+     * The longest chain of calls from a root ({@link #maxDepth()} methods): the deepest root,
+     * then at each step the first callee of greatest depth.
+     */
+    List<MethodRef> deepestChain() {
+        MethodRef at = null;
+        for (MethodRef r : roots) {
+            if (depth.getOrDefault(r, 0) == maxDepth && at == null && maxDepth > 0) {
+                at = r;
+            }
+        }
+        List<MethodRef> chain = new ArrayList<>();
+        java.util.Set<MethodRef> seen = new java.util.HashSet<>();
+        while (at != null) {
+            chain.add(at);
+            seen.add(at);
+            int want = depth.get(at) - 1;
+            MethodRef next = null;
+            for (MethodRef callee : edges.get(at).keySet()) {
+                if (want > 0 && next == null && depth.getOrDefault(callee, 0) == want && !seen.contains(callee)) {
+                    next = callee;
+                }
+            }
+            at = next;
+        }
+        return chain;
     }
 
     /** Every method once, callees before callers. */

@@ -30,6 +30,8 @@ final class FieldChecks {
     private final Map<String, Violation> firstUse = new LinkedHashMap<>();
     private final Set<String> progmem = new HashSet<>();
     private final List<ProgmemTable> tables = new ArrayList<>();
+    /** Data bytes of the tables matched so far, against {@link Limits#MAX_PROGMEM_BYTES}. */
+    private long progmemBytes;
 
     /**
      * Checks the static fields of a newly reached class; returns the violations found at
@@ -81,7 +83,21 @@ final class FieldChecks {
                 continue;
             }
             stored = true;
+            long bytes = ProgmemScanner.declaredLength(code, i) * ProgmemScanner.elementBytes(desc);
+            if (!matched && progmemBytes + bytes > Limits.MAX_PROGMEM_BYTES) {
+                Listing.Insn at = code.get(i);
+                now.add(new Violation(file, at.line(), "@Progmem table " + name + " needs " + String.format(
+                        java.util.Locale.ROOT, "%,d", bytes) + " bytes of flash: all tables together may take at most "
+                        + String.format(java.util.Locale.ROOT, "%,d", Limits.MAX_PROGMEM_BYTES) + " bytes"
+                        + " (Limits.MAX_PROGMEM_BYTES, twice the largest board flash)",
+                        MethodRef.simpleName(owner) + ".<clinit>()V", at.offset()));
+                matched = true;
+                continue;
+            }
             Optional<ProgmemTable> t = matched ? Optional.empty() : ProgmemScanner.match(code, i, owner, name, desc);
+            if (t.isPresent()) {
+                progmemBytes += t.get().dataBytes();
+            }
             if (t.isPresent()) {
                 tables.add(t.get());
                 matched = true;

@@ -1,14 +1,17 @@
 package dev.tinyj.emulator.vm.verify;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The order in which the VM runs the {@code <clinit>} methods, all before {@code setup()} (not
+ * The order (computed with an explicit stack, no host recursion) in which the VM runs the {@code <clinit>} methods, all before {@code setup()} (not
  * lazily as JVMS §5.5 does):
  * <ol>
  *   <li>depth-first over class references, starting at the main class;
@@ -33,23 +36,30 @@ final class InitOrder {
     static List<String> compute(String main, Map<String, ? extends Iterable<String>> refs,
             Predicate<String> hasClinit) {
         List<String> out = new ArrayList<>();
-        visit(main, refs, hasClinit, new HashSet<>(), out);
+        Set<String> seen = new HashSet<>();
+        // an explicit stack of (class, its references still to visit): no host recursion
+        ArrayDeque<Map.Entry<String, Iterator<String>>> stack = new ArrayDeque<>();
+        seen.add(main);
+        stack.push(Map.entry(main, references(refs, main)));
+        while (!stack.isEmpty()) {
+            Map.Entry<String, Iterator<String>> top = stack.peek();
+            if (top.getValue().hasNext()) {
+                String r = top.getValue().next();
+                if (seen.add(r)) {
+                    stack.push(Map.entry(r, references(refs, r)));
+                }
+                continue;
+            }
+            stack.pop();
+            if (hasClinit.test(top.getKey())) {
+                out.add(top.getKey());
+            }
+        }
         return out;
     }
 
-    private static void visit(String c, Map<String, ? extends Iterable<String>> refs, Predicate<String> hasClinit,
-            Set<String> seen, List<String> out) {
-        if (!seen.add(c)) {
-            return;
-        }
+    private static Iterator<String> references(Map<String, ? extends Iterable<String>> refs, String c) {
         Iterable<String> next = refs.get(c);
-        if (next != null) {
-            for (String r : next) {
-                visit(r, refs, hasClinit, seen, out);
-            }
-        }
-        if (hasClinit.test(c)) {
-            out.add(c);
-        }
+        return next == null ? Collections.emptyIterator() : next.iterator();
     }
 }

@@ -40,6 +40,11 @@ final class Listing {
         this.firstLine = firstLine;
     }
 
+    /** A listing without instructions (a method whose code is not read). */
+    static Listing empty() {
+        return EMPTY;
+    }
+
     /** Decodes {@code method}'s Code attribute; an empty listing when it has none. */
     static Listing of(MethodModel method) {
         CodeModel code = method.code().orElse(null);

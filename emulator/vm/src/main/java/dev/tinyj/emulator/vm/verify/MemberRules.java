@@ -7,6 +7,8 @@ import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.FieldModel;
 import java.lang.classfile.MethodModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -41,10 +43,10 @@ final class MemberRules {
         }
     }
 
-    private final FirmwareImage image;
+    private final ClassHierarchy classes;
 
-    MemberRules(FirmwareImage image) {
-        this.image = image;
+    MemberRules(ClassHierarchy classes) {
+        this.classes = classes;
     }
 
     /** Resolves an {@code invokestatic owner.name desc}. */
@@ -59,52 +61,76 @@ final class MemberRules {
             }
             return Resolved.rejected("call outside the image: " + target);
         }
-        Resolved<MethodModel> r = lookup(owner, "method " + target,
-                c -> c.methods().stream().filter(m -> m.methodName().equalsString(name)
-                        && m.methodType().equalsString(desc)).findFirst());
+        Resolved<MethodModel> r = lookup(owner, "method " + target, c -> classes.method(c, name, desc));
         if (r.found() && (r.member().flags().flagsMask() & ClassFile.ACC_STATIC) == 0) {
             return Resolved.rejected("invokestatic of instance method " + target + ": use static methods");
         }
         return r;
     }
 
-    /** Resolves a {@code getstatic} or {@code putstatic} of {@code owner.name}. */
-    Resolved<FieldModel> field(String owner, String name, String desc) throws ImageException {
+    /**
+     * Resolves a {@code getstatic} or {@code putstatic} ({@code op}) of {@code owner.name} with
+     * descriptor {@code desc}: to the class that declares the field (JVMS §5.4.3.2), which must
+     * declare it static (JVMS §6.5.getstatic, §6.5.putstatic).
+     */
+    Resolved<FieldModel> field(String op, String owner, String name, String desc) throws ImageException {
         String target = owner + "." + name;
         if (FirmwareImage.isOutsideImage(owner)) {
             boolean stdout = owner.equals("java/lang/System") && (name.equals("out") || name.equals("err"));
             return Resolved.rejected("field outside the image: " + target + (stdout ? ": " + Hints.PRINT_HINT : ""));
         }
-        return lookup(owner, "field " + target, c -> c.fields().stream()
-                .filter(f -> f.fieldName().equalsString(name) && f.fieldType().equalsString(desc)).findFirst());
+        Resolved<FieldModel> r = lookup(owner, "field " + target, c -> classes.field(c, name, desc));
+        if (r.found() && (r.member().flags().flagsMask() & ClassFile.ACC_STATIC) == 0) {
+            return Resolved.rejected(op + " of instance field " + target + " (JVMS §6.5." + op
+                    + "): use static fields");
+        }
+        return r;
     }
 
-    private <M> Resolved<M> lookup(String owner, String what, Function<ClassModel, Optional<M>> find)
+    /** Searches {@code owner}, then its firmware superclasses, as JVMS §5.4.3.2 and §5.4.3.3 do. */
+    private <M> Resolved<M> lookup(String owner, String what, Function<ClassHierarchy.Loaded, Optional<M>> find)
             throws ImageException {
-        Optional<ClassModel> start = image.classModel(owner);
-        if (start.isEmpty()) {
-            return Resolved.rejected("cannot find class " + owner);
+        ClassHierarchy.Loaded start = classes.load(owner);
+        switch (start.status()) {
+            case MISSING -> {
+                return Resolved.rejected("cannot find class " + owner);
+            }
+            case MALFORMED -> {
+                return Resolved.rejected("class " + owner + " is malformed (its errors are listed)");
+            }
+            case LIMIT -> {
+                return Resolved.rejected(ClassHierarchy.limitReason(owner));
+            }
+            case OK -> {
+                // search it and its superclasses
+            }
         }
-        ClassModel c = start.get();
-        while (true) {
+        Optional<List<ClassHierarchy.Loaded>> supers = classes.superclasses(start);
+        if (supers.isEmpty()) {
+            return Resolved.rejected("cannot resolve " + what + ": the superclasses of " + owner
+                    + " are broken (their errors are listed)");
+        }
+        List<ClassHierarchy.Loaded> search = new ArrayList<>();
+        search.add(start);
+        search.addAll(supers.get());
+        for (ClassHierarchy.Loaded c : search) {
             Optional<M> m = find.apply(c);
             if (m.isPresent()) {
-                return new Resolved<>(c, m.get(), null);
+                return new Resolved<>(c.model(), m.get(), null);
             }
-            Optional<ClassModel> sup = superclass(c);
-            if (sup.isEmpty()) {
-                return Resolved.rejected("cannot find " + what);
-            }
-            c = sup.get();
         }
+        return Resolved.rejected("cannot find " + what);
     }
 
-    /** The superclass of {@code c} when it is a firmware class (not {@code java/lang/Object}). */
+    /**
+     * The nearest firmware superclass of {@code c} (not {@code java/lang/Object}), when the chain
+     * above {@code c} is sound; empty otherwise (the chain's problems are reported).
+     */
     Optional<ClassModel> superclass(ClassModel c) throws ImageException {
-        if (c.superclass().isEmpty()) {
+        ClassHierarchy.Loaded self = classes.load(c.thisClass().asInternalName());
+        if (!self.ok()) {
             return Optional.empty();
         }
-        String name = c.superclass().get().asInternalName();
-        return FirmwareImage.isOutsideImage(name) ? Optional.empty() : image.classModel(name);
+        return classes.superclasses(self).flatMap(l -> l.stream().findFirst()).map(ClassHierarchy.Loaded::model);
     }
 }

@@ -70,9 +70,34 @@ final class ProgmemScanner {
         return Optional.empty();
     }
 
+    /**
+     * The element count of the {@code newarray} nearest before {@code code.get(put)} when a
+     * constant pushes it, else -1: read before {@link #match} allocates the values, so a table
+     * beyond {@link Limits#MAX_PROGMEM_BYTES} is refused without allocating it.
+     */
+    static long declaredLength(List<Listing.Insn> code, int put) {
+        for (int start = put - 2; start >= 0; start--) {
+            if (code.get(start + 1).instruction() instanceof NewPrimitiveArrayInstruction) {
+                return constant(code.get(start).instruction()) instanceof Integer n && n >= 0 ? n : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Bytes of one element of a table of descriptor {@code desc} ({@code [B} → 1), 0 if not an array. */
+    static int elementBytes(String desc) {
+        return desc.length() != 2 ? 0 : switch (desc.charAt(1)) {
+            case 'Z', 'B' -> 1;
+            case 'C', 'S' -> 2;
+            case 'I', 'F' -> 4;
+            case 'J', 'D' -> 8;
+            default -> 0;
+        };
+    }
+
     private static Optional<long[]> matchFrom(List<Listing.Insn> code, int start, int put, TypeKind kind) {
         Object length = constant(code.get(start).instruction());
-        if (!(length instanceof Integer n) || n < 0
+        if (!(length instanceof Integer n) || n < 0 || n > Limits.MAX_PROGMEM_BYTES
                 || ((NewPrimitiveArrayInstruction) code.get(start + 1).instruction()).typeKind() != kind) {
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package dev.tinyj.emulator.vm.verify;
 
 import dev.tinyj.emulator.vm.load.FirmwareImage;
 import dev.tinyj.emulator.vm.load.ImageException;
-import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.Opcode;
@@ -25,6 +24,12 @@ import java.util.Set;
  *
  * <p>Steps:
  * <ol>
+ *   <li>Structure, before any other step reads a class or method: each class as it is first
+ *       loaded ({@link ClassStructure}, through {@link ClassHierarchy}, which also rejects class
+ *       circularity and counts the {@link Limits}), each reached method's code before it is
+ *       listed ({@link CodeStructure}). A class or method that fails is reported and not read
+ *       further, so later steps (and the type checker, predecoder and cost analyses after them)
+ *       may assume valid targets, locals in range, resolvable constants and well-formed names.
  *   <li>Reach: start at the main class ({@code setup()V}, {@code loop()V}); a class is reached
  *       when a reached method names it in {@code invokestatic}, {@code getstatic} or
  *       {@code putstatic} (the class that declares the resolved member, JVMS §5.4.3), or when a
@@ -70,10 +75,15 @@ public final class SubsetVerifier {
     /** Extra entry points: static methods of the main class by name (tests and benchmarks call them). */
     private final Set<String> entries;
 
+    private final ClassHierarchy hierarchy;
+    /** Whether the method limit was reported (once). */
+    private boolean methodLimitReported;
+
     private SubsetVerifier(FirmwareImage image, Set<String> entries) {
         this.image = image;
         this.entries = Set.copyOf(entries);
-        this.members = new MemberRules(image);
+        this.hierarchy = new ClassHierarchy(image);
+        this.members = new MemberRules(hierarchy);
     }
 
     /**
@@ -105,7 +115,11 @@ public final class SubsetVerifier {
 
     private VerifiedProgram run() throws ImageException {
         current = image.mainClass();
-        ClassInfo main = reachClass(image.main());
+        ClassHierarchy.Loaded mainLoaded = hierarchy.load(image.mainClass());
+        if (!mainLoaded.ok()) {
+            return finish(List.of(), List.of(), List.of(), 0);
+        }
+        ClassInfo main = reachClass(mainLoaded.model());
         for (MethodModel m : main.model().methods()) {
             String name = m.methodName().stringValue();
             if ((name.equals("setup") || name.equals("loop")) && m.methodType().equalsString("()V")) {
@@ -134,10 +148,26 @@ public final class SubsetVerifier {
         for (CallGraph.Cycle<Listing.Insn> cycle : graph.cycles()) {
             report(methods.get(cycle.caller()), cycle.site(), "recursion: " + cycle.text() + ": " + RECURSION_HINT);
         }
+        if (graph.maxDepth() > Limits.MAX_CALL_DEPTH) {
+            List<MethodRef> chain = graph.deepestChain();
+            MethodFacts root = methods.get(chain.getFirst());
+            violations.add(new Violation(root.owner().file(), root.listing().firstLine(), "call chain of "
+                    + graph.maxDepth() + " frames (" + chain.getFirst().display() + " -> " + chain.get(1).display()
+                    + " -> ... -> " + chain.getLast().display() + ") exceeds the limit of "
+                    + String.format(java.util.Locale.ROOT, "%,d", Limits.MAX_CALL_DEPTH)
+                    + " frames (Limits.MAX_CALL_DEPTH): no board's SRAM holds it", root.ref().display(),
+                    Violation.NO_OFFSET));
+        }
         violations.addAll(fields.violations());
+        return finish(graph.order(), initOrder, fields.tables(), graph.maxDepth());
+    }
+
+    private VerifiedProgram finish(List<MethodRef> order, List<String> initOrder, List<ProgmemTable> tables,
+            int depth) {
+        violations.addAll(hierarchy.violations());
         List<Violation> sorted = new ArrayList<>(violations);
         sorted.sort(null);
-        return new VerifiedProgram(sorted, graph.order(), initOrder, fields.tables(), graph.maxDepth(), entries);
+        return new VerifiedProgram(sorted, order, initOrder, tables, depth, entries);
     }
 
     private boolean isEntry(MethodModel m) {
@@ -153,40 +183,61 @@ public final class SubsetVerifier {
         }
         String caller = current;
         current = name;
-        String pkg = name.substring(0, name.lastIndexOf('/') + 1);
-        String file = model.findAttribute(Attributes.sourceFile())
-                .map(a -> pkg + a.sourceFile().stringValue())
-                .orElse(name + ".class");
+        String file = hierarchy.load(name).file();
         ClassModel sup = members.superclass(model).orElse(null);
         ClassInfo info = new ClassInfo(name, model, file, sup == null ? null : sup.thisClass().asInternalName());
         classes.put(name, info);
         if (sup != null) {
+            // bounded: the chain above a class is at most Limits.MAX_SUPERCLASS_DEPTH and acyclic
             reachClass(sup);
         }
-        MethodModel clinit = null;
+        Listing clinit = null;
         for (MethodModel m : model.methods()) {
             if (m.methodName().equalsString(CLINIT)) {
-                clinit = m;
-                reachMethod(info, m);
+                MethodFacts facts = reachMethod(info, m);
+                clinit = facts == null ? null : facts.listing();
             }
         }
-        for (Violation v : fields.addClass(name, file, model, clinit == null ? null : Listing.of(clinit))) {
+        for (Violation v : fields.addClass(name, file, model, clinit)) {
             violations.add(v);
         }
         current = caller;
         return info;
     }
 
+    /**
+     * The facts of a reached method, adding it on first reach: its code is checked by
+     * {@link CodeStructure} before anything else reads it; a method with structural problems is
+     * reported, gets an empty listing and is not checked further. Null when the image already has
+     * {@link Limits#MAX_METHODS} methods (reported once).
+     */
     private MethodFacts reachMethod(ClassInfo owner, MethodModel m) {
         MethodRef ref = new MethodRef(owner.name(), m.methodName().stringValue(), m.methodType().stringValue());
         MethodFacts facts = methods.get(ref);
         if (facts == null) {
+            if (methods.size() >= Limits.MAX_METHODS) {
+                if (!methodLimitReported) {
+                    methodLimitReported = true;
+                    violations.add(new Violation(owner.file(), 0, "the image reaches more than "
+                            + String.format(java.util.Locale.ROOT, "%,d", Limits.MAX_METHODS)
+                            + " methods, the limit (Limits.MAX_METHODS)", ref.display(), Violation.NO_OFFSET));
+                }
+                return null;
+            }
             String caller = current;
             current = owner.name();
-            facts = new MethodFacts(ref, owner, m, Listing.of(m), new LinkedHashMap<>(), new LinkedHashSet<>());
+            List<CodeStructure.Problem> problems = CodeStructure.check(m);
+            for (CodeStructure.Problem p : problems) {
+                violations.add(new Violation(owner.file(), p.offset() == Violation.NO_OFFSET ? CodeStructure.lineAt(m, 0)
+                        : CodeStructure.lineAt(m, p.offset()), p.reason(), ref.display(), p.offset()));
+            }
+            Listing listing = problems.isEmpty() ? Listing.of(m) : Listing.empty();
+            facts = new MethodFacts(ref, owner, m, listing, new LinkedHashMap<>(), new LinkedHashSet<>());
             current = caller;
             methods.put(ref, facts);
-            work.addLast(facts);
+            if (problems.isEmpty()) {
+                work.addLast(facts);
+            }
         }
         return facts;
     }
@@ -228,12 +279,15 @@ public final class SubsetVerifier {
             ClassInfo decl = reachClass(r.declaring());
             f.classRefs().add(decl.name());
             MethodFacts callee = reachMethod(decl, r.member());
-            f.callees().putIfAbsent(callee.ref(), at);
+            if (callee != null) {
+                f.callees().putIfAbsent(callee.ref(), at);
+            }
         }
     }
 
     private void staticField(MethodFacts f, Listing.Insn at, FieldInstruction x) throws ImageException {
-        var r = members.field(x.owner().asInternalName(), x.name().stringValue(), x.type().stringValue());
+        var r = members.field(InstructionRules.mnemonic(x.opcode()), x.owner().asInternalName(), x.name().stringValue(),
+                x.type().stringValue());
         if (r.reason() != null) {
             report(f, at, r.reason());
         }
