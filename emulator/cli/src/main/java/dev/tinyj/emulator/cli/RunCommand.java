@@ -55,7 +55,7 @@ class RunCommand extends Command {
                                    .npy  int8 (as is) or float32 (quantized with the input's scale and
                                          zero point; kept as float32 for a float32 input), elements of
                                          all inputs in order (the shape is not checked, the count is)
-                                   .csv  real numbers separated by commas, spaces or newlines,
+                                   .csv  (or .txt) real numbers separated by commas, spaces or newlines,
                                          quantized like a float32 .npy ('#' starts a comment line)
               --expect PATH        compare the output bytes with a .bin (all outputs) or a .npy (the
                                    outputs' dtype); a mismatch lists the first differing elements, exit 1

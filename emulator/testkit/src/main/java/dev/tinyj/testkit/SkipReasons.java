@@ -1,6 +1,5 @@
-package dev.tinyj.conformance.support;
+package dev.tinyj.testkit;
 
-import dev.tinyj.testkit.SharedData;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.platform.engine.TestExecutionResult;
@@ -13,7 +12,7 @@ import org.junit.platform.launcher.TestPlan;
  * is absent"), once per distinct reason with a count, so a run outside the team's layout says on
  * the console what it did not check, and, when shared data was missing, where it was looked for
  * and how to make that fail instead ({@link SharedData}). Registered through
- * {@code META-INF/services}.
+ * {@code META-INF/services} in this jar, so every module whose tests depend on the testkit lists its own skips.
  */
 public final class SkipReasons implements TestExecutionListener {
     private final Map<String, Integer> reasons = new LinkedHashMap<>();
