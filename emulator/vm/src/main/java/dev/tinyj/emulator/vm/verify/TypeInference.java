@@ -1,6 +1,5 @@
 package dev.tinyj.emulator.vm.verify;
 
-import java.lang.classfile.CodeElement;
 import java.lang.classfile.CodeModel;
 import java.lang.classfile.Instruction;
 import java.lang.classfile.Label;
@@ -8,7 +7,6 @@ import java.lang.classfile.MethodModel;
 import java.lang.classfile.Opcode;
 import java.lang.classfile.attribute.CodeAttribute;
 import java.lang.classfile.instruction.BranchInstruction;
-import java.lang.classfile.instruction.LabelTarget;
 import java.lang.classfile.instruction.LookupSwitchInstruction;
 import java.lang.classfile.instruction.ReturnInstruction;
 import java.lang.classfile.instruction.SwitchCase;
@@ -16,9 +14,7 @@ import java.lang.classfile.instruction.TableSwitchInstruction;
 import java.lang.constant.ClassDesc;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -31,9 +27,9 @@ import java.util.TreeMap;
  *
  * <p>Steps:
  * <ol>
- *   <li>Decode: each instruction's offset (sizes summed in code order) and each label's offset
- *       (where its {@code LabelTarget} sits), so every branch and switch target is an offset this
- *       class computed; a target that is not an instruction start is a violation.
+ *   <li>Decode: each instruction's offset (sizes summed in code order, {@link Listing}); a branch
+ *       or switch target is the offset the class file states, and one that is not an
+ *       instruction start found this way is a violation (JVMS §4.9.2).
  *   <li>Entry frame: the parameters' types in locals 0.. (static methods only), every other local
  *       unusable, the stack empty.
  *   <li>Work list (JVMS §4.10.2.2): frames are kept at block starts (the entry and every branch
@@ -76,7 +72,7 @@ final class TypeInference {
 
     private final List<Listing.Insn> insns;
     private final int[] indexOfOffset;
-    private final Map<Label, Integer> labelOffsets;
+    private final CodeAttribute attr;
     private final int codeLength;
     private final TypeTransfer transfer;
     private final boolean[] blockStart;
@@ -88,9 +84,9 @@ final class TypeInference {
     private Problem backup;
     private long work;
 
-    private TypeInference(List<Listing.Insn> insns, Map<Label, Integer> labelOffsets, String returnDescriptor) {
+    private TypeInference(List<Listing.Insn> insns, CodeAttribute attr, String returnDescriptor) {
         this.insns = insns;
-        this.labelOffsets = labelOffsets;
+        this.attr = attr;
         this.codeLength = insns.isEmpty() ? 0 : insns.getLast().end();
         this.indexOfOffset = new int[codeLength + 1];
         java.util.Arrays.fill(indexOfOffset, -1);
@@ -118,17 +114,8 @@ final class TypeInference {
         if (!(code instanceof CodeAttribute attr)) {
             throw new IllegalArgumentException("code of " + method.methodName() + " was not read from a class file");
         }
-        Map<Label, Integer> labels = new HashMap<>();
-        int offset = 0;
-        for (CodeElement e : code) {
-            if (e instanceof LabelTarget t) {
-                labels.putIfAbsent(t.label(), offset);
-            } else if (e instanceof Instruction i) {
-                offset += i.sizeInBytes();
-            }
-        }
         String returnDescriptor = method.methodTypeSymbol().returnType().descriptorString();
-        TypeInference inference = new TypeInference(listing.insns(), labels, returnDescriptor);
+        TypeInference inference = new TypeInference(listing.insns(), attr, returnDescriptor);
         return inference.run(method, attr.maxLocals(), attr.maxStack());
     }
 
@@ -212,13 +199,18 @@ final class TypeInference {
     }
 
     private String describeTarget(Label l) {
-        Integer at = labelOffsets.get(l);
-        return at == null ? "(outside the code)" : "bytecode " + at;
+        int at = attr.labelToBci(l);
+        return at < 0 || at >= codeLength ? "(outside the code)" : "bytecode " + at;
     }
 
+    /**
+     * The instruction index a branch target names, or -1. A label's offset is the one the class
+     * file states ({@link CodeAttribute#labelToBci}); whether an instruction starts there is decided
+     * by this class's own offsets, not the library's labels.
+     */
     private int indexOf(Label l) {
-        Integer at = labelOffsets.get(l);
-        return at == null || at >= codeLength ? -1 : indexOfOffset[at];
+        int at = attr.labelToBci(l);
+        return at < 0 || at >= codeLength ? -1 : indexOfOffset[at];
     }
 
     private static List<Label> targets(Instruction ins) {

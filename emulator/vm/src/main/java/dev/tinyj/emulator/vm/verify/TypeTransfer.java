@@ -142,8 +142,8 @@ final class TypeTransfer {
             String wanted = want == VType.NULL ? "an array" : want.display();
             String holds = got == VType.TOP ? "no usable value (unset, or different types on different paths)"
                     : got.display();
-            throw new TypeError("type mismatch (" + op + " " + slot + "): expected " + wanted + ", local "
-                    + slot + " holds " + holds);
+            String at = Character.isDigit(op.charAt(op.length() - 1)) ? op : op + " " + slot; // iload_1, iload 7
+            throw new TypeError("type mismatch (" + at + "): expected " + wanted + ", local " + slot + " holds " + holds);
         }
         return got;
     }
