@@ -42,9 +42,12 @@ final class Hostile {
         });
     }
 
-    /** Version 69 (JDK 25), an empty {@code setup()}, {@code loop} and the {@code extra} members. */
+    /**
+     * Version 50 (the last whose branch targets need no StackMapTable frame, JVMS §4.10.1), an
+     * empty {@code setup()}, {@code loop} and the {@code extra} members.
+     */
     static byte[] build(Consumer<CodeBuilder> loop, Consumer<ClassBuilder> extra) {
-        return build(ClassFile.JAVA_25_VERSION, CodeBuilder::return_, loop, extra);
+        return build(ClassFile.JAVA_6_VERSION, CodeBuilder::return_, loop, extra);
     }
 
     /** {@link #build} with no extra members. */

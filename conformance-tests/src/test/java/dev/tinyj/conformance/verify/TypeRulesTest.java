@@ -101,7 +101,7 @@ class TypeRulesTest {
 
     @Test
     void noReferenceIsForgedFromAnInt() throws Exception {
-        byte[] cls = Hostile.build(ClassFile.JAVA_25_VERSION, c -> c.iconst_1().arraylength().pop().return_(),
+        byte[] cls = Hostile.build(ClassFile.JAVA_6_VERSION, c -> c.iconst_1().arraylength().pop().return_(),
                 c -> c.iconst_1().astore(0).return_(), cb -> { });
         assertEquals(List.of(at("type mismatch (astore_0): expected an array, found int", 1),
                 E + "type mismatch (arraylength): expected an array, found int (T.setup()V, bytecode 1)"),
@@ -225,6 +225,17 @@ class TypeRulesTest {
         // goto +3 (the sipush) becomes goto +4: the middle of the sipush
         assertEquals(List.of(at("branch target bytecode 4 is not the start of an instruction", 0)),
                 Hostile.verify(dir, Hostile.patchCodeByte(cls, "loop", 2, 4)));
+    }
+
+    @Test
+    void version51AndLaterBranchTargetsNeedAStackMapFrame() throws Exception {
+        byte[] cls = Hostile.build(ClassFile.JAVA_7_VERSION, CodeBuilder::return_, c -> {
+            Label join = c.newLabel();
+            c.iconst_0().ifeq(join).labelBinding(join).return_();
+        }, cb -> { });
+        assertEquals(List.of(at("branch target bytecode 4 has no StackMapTable frame: class files of version 51 and"
+                + " later need one at every branch target (JVMS §4.10.1); recompile with javac", 1)),
+                Hostile.verify(dir, cls));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tinyj.emulator.vm.verify;
 
+import java.lang.classfile.CodeElement;
 import java.lang.classfile.CodeModel;
 import java.lang.classfile.Instruction;
 import java.lang.classfile.Label;
@@ -7,6 +8,7 @@ import java.lang.classfile.MethodModel;
 import java.lang.classfile.Opcode;
 import java.lang.classfile.attribute.CodeAttribute;
 import java.lang.classfile.instruction.BranchInstruction;
+import java.lang.classfile.instruction.LabelTarget;
 import java.lang.classfile.instruction.LookupSwitchInstruction;
 import java.lang.classfile.instruction.ReturnInstruction;
 import java.lang.classfile.instruction.SwitchCase;
@@ -14,6 +16,9 @@ import java.lang.classfile.instruction.TableSwitchInstruction;
 import java.lang.constant.ClassDesc;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -29,7 +34,11 @@ import java.util.TreeMap;
  * <ol>
  *   <li>Decode: each instruction's offset (sizes summed in code order, {@link Listing}); a branch
  *       or switch target is the offset the class file states, and one that is not an
- *       instruction start found this way is a violation (JVMS §4.9.2).
+ *       instruction start found this way is a violation (JVMS §4.9.2). A target must also be
+ *       bound in the code's element stream, which {@code java.lang.classfile} does for version
+ *       45–50 code by scanning it and for later versions only where the StackMapTable has a
+ *       frame (JVMS §4.10.1 requires one at every branch target there); the predecoder and the
+ *       cost analyses find targets that way.
  *   <li>Entry frame: the parameters' types in locals 0.. (static methods only), every other local
  *       unusable, the stack empty.
  *   <li>Work list (JVMS §4.10.2.2): frames are kept at block starts (the entry and every branch
@@ -73,6 +82,8 @@ final class TypeInference {
     private final List<Listing.Insn> insns;
     private final int[] indexOfOffset;
     private final CodeAttribute attr;
+    /** The labels the code's element stream binds ({@code LabelTarget}s), which later passes look targets up in. */
+    private final Set<Label> bound;
     private final int codeLength;
     private final TypeTransfer transfer;
     private final boolean[] blockStart;
@@ -84,9 +95,10 @@ final class TypeInference {
     private Problem backup;
     private long work;
 
-    private TypeInference(List<Listing.Insn> insns, CodeAttribute attr, String returnDescriptor) {
+    private TypeInference(List<Listing.Insn> insns, CodeAttribute attr, Set<Label> bound, String returnDescriptor) {
         this.insns = insns;
         this.attr = attr;
+        this.bound = bound;
         this.codeLength = insns.isEmpty() ? 0 : insns.getLast().end();
         this.indexOfOffset = new int[codeLength + 1];
         java.util.Arrays.fill(indexOfOffset, -1);
@@ -114,8 +126,14 @@ final class TypeInference {
         if (!(code instanceof CodeAttribute attr)) {
             throw new IllegalArgumentException("code of " + method.methodName() + " was not read from a class file");
         }
+        Set<Label> bound = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (CodeElement e : code) {
+            if (e instanceof LabelTarget t) {
+                bound.add(t.label());
+            }
+        }
         String returnDescriptor = method.methodTypeSymbol().returnType().descriptorString();
-        TypeInference inference = new TypeInference(listing.insns(), attr, returnDescriptor);
+        TypeInference inference = new TypeInference(listing.insns(), attr, bound, returnDescriptor);
         return inference.run(method, attr.maxLocals(), attr.maxStack());
     }
 
@@ -189,6 +207,10 @@ final class TypeInference {
                 int t = indexOf(l);
                 if (t < 0) {
                     bad = "branch target " + describeTarget(l) + " is not the start of an instruction";
+                    found.putIfAbsent(i, bad);
+                } else if (!bound.contains(l)) {
+                    bad = "branch target " + describeTarget(l) + " has no StackMapTable frame: class files of version"
+                            + " 51 and later need one at every branch target (JVMS §4.10.1); recompile with javac";
                     found.putIfAbsent(i, bad);
                 } else {
                     blockStart[t] = true;
