@@ -7,8 +7,8 @@ import dev.tinyj.emulator.vm.insn.Op;
  * Java's own operators have exactly the JVM semantics: wraparound, shift counts masked to 5 (int)
  * or 6 (long) bits, {@code MIN_VALUE / -1 == MIN_VALUE}, IEEE 754 float with round-to-nearest,
  * {@code f2i}/{@code f2l} saturating with NaN → 0, {@code frem} as C's {@code fmod}.
- * Integer division by zero throws {@link ArithmeticException}, which the interpreter reports as a
- * divide-by-zero fault.
+ * A divisor of 0 for {@code idiv}, {@code irem}, {@code ldiv}, {@code lrem} is a
+ * {@link FaultKind#DIVIDE_BY_ZERO} fault, checked before dividing ({@link #divisor}).
  */
 final class Alu {
     private Alu() {
@@ -20,13 +20,33 @@ final class Alu {
             case Op.LADD -> a + b;
             case Op.LSUB -> a - b;
             case Op.LMUL -> a * b;
-            case Op.LDIV -> a / b;
-            case Op.LREM -> a % b;
+            case Op.LDIV -> a / divisor(b);
+            case Op.LREM -> a % divisor(b);
             case Op.LAND -> a & b;
             case Op.LOR -> a | b;
             case Op.LXOR -> a ^ b;
             default -> throw new IllegalStateException("not a long op: " + op);
         };
+    }
+
+    /** {@code b}, checked non-zero (JVMS §6.5.idiv, §6.5.ldiv: division by zero throws). */
+    static int divisor(int b) {
+        if (b == 0) {
+            throw divideByZero();
+        }
+        return b;
+    }
+
+    /** {@code b}, checked non-zero (JVMS §6.5.ldiv, §6.5.lrem). */
+    static long divisor(long b) {
+        if (b == 0) {
+            throw divideByZero();
+        }
+        return b;
+    }
+
+    private static Trap divideByZero() {
+        return new Trap(FaultKind.DIVIDE_BY_ZERO, "integer division by zero");
     }
 
     /** lshl lshr lushr: the count's low 6 bits (JVMS §6.5 lshl). */

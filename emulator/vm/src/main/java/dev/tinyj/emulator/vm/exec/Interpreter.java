@@ -21,9 +21,11 @@ import java.util.List;
  * <p>Values live in one {@code long[]} of slots shared by all frames: locals at {@code fp},
  * operands above; a {@code long} takes two slots (value, then a filler) as in the JVM, so
  * {@code dup2}/{@code pop2} work on slots. Ints are stored sign-extended, floats as raw bits,
- * array references as {@link ArrayTable} handles. Array indices are checked explicitly; null and
- * divide faults use the host JVM's own checks ({@code NullPointerException} on handle 0's
- * missing array, {@code ArithmeticException}), turned into {@link GuestFault}s with the guest stack.
+ * array references as {@link ArrayTable} handles. The verifier's type checks (JVMS §4.10) make
+ * every slot hold what its instruction expects, so the loop trusts slot types, depths and handles.
+ * Guest faults are raised explicitly where the guest's operation fails (a null array, an index out
+ * of range, a divisor of 0, a negative {@code newarray} count, ...); any host exception escaping
+ * the loop is a TinyJ bug, reported as an internal error (exit 4), never as a guest fault.
  */
 final class Interpreter {
     private final Machine machine;
@@ -144,7 +146,8 @@ final class Interpreter {
                     case Op.PUTSTATIC_S -> { statics[code[pc + 1]] = (short) s[--sp]; pc += 2; }
                     case Op.IALOAD -> {
                         GuestArray a = heap[(int) s[sp - 2]];
-                        s[sp - 2] = a.i[index(a, s[--sp])];
+                        int k = index(a, s[--sp]);
+                        s[sp - 1] = a.i[k];
                         if (a.inFlash) {
                             cyc += code[pc + 1];
                             if (prof != null) {
@@ -155,7 +158,8 @@ final class Interpreter {
                     }
                     case Op.BALOAD -> {
                         GuestArray a = heap[(int) s[sp - 2]];
-                        s[sp - 2] = a.b[index(a, s[--sp])];
+                        int k = index(a, s[--sp]);
+                        s[sp - 1] = a.b[k];
                         if (a.inFlash) {
                             cyc += code[pc + 1];
                             if (prof != null) {
@@ -166,7 +170,8 @@ final class Interpreter {
                     }
                     case Op.SALOAD -> {
                         GuestArray a = heap[(int) s[sp - 2]];
-                        s[sp - 2] = a.s[index(a, s[--sp])];
+                        int k = index(a, s[--sp]);
+                        s[sp - 1] = a.s[k];
                         if (a.inFlash) {
                             cyc += code[pc + 1];
                             if (prof != null) {
@@ -224,12 +229,12 @@ final class Interpreter {
                         a.j[index(a, s[sp + 1])] = s[sp + 2];
                         pc++;
                     }
-                    case Op.ARRAYLENGTH -> { s[sp - 1] = heap[(int) s[sp - 1]].length; pc++; }
+                    case Op.ARRAYLENGTH -> { s[sp - 1] = nonNull(heap[(int) s[sp - 1]]).length; pc++; }
                     case Op.IADD -> { sp--; s[sp - 1] = (int) s[sp - 1] + (int) s[sp]; pc++; }
                     case Op.ISUB -> { sp--; s[sp - 1] = (int) s[sp - 1] - (int) s[sp]; pc++; }
                     case Op.IMUL -> { sp--; s[sp - 1] = (int) s[sp - 1] * (int) s[sp]; pc++; }
-                    case Op.IDIV -> { sp--; s[sp - 1] = (int) s[sp - 1] / (int) s[sp]; pc++; }
-                    case Op.IREM -> { sp--; s[sp - 1] = (int) s[sp - 1] % (int) s[sp]; pc++; }
+                    case Op.IDIV -> { sp--; s[sp - 1] = (int) s[sp - 1] / Alu.divisor((int) s[sp]); pc++; }
+                    case Op.IREM -> { sp--; s[sp - 1] = (int) s[sp - 1] % Alu.divisor((int) s[sp]); pc++; }
                     case Op.INEG -> { s[sp - 1] = -(int) s[sp - 1]; pc++; }
                     case Op.ISHL -> { sp--; s[sp - 1] = (int) s[sp - 1] << (int) s[sp]; pc++; }
                     case Op.ISHR -> { sp--; s[sp - 1] = (int) s[sp - 1] >> (int) s[sp]; pc++; }
@@ -389,23 +394,16 @@ final class Interpreter {
                 throw t;
             }
             throw fault(t, m, pc);
-        } catch (NullPointerException e) {
-            ticks = cyc;
-            instructions = count;
-            throw fault(new Trap(FaultKind.NULL_ARRAY, "array operation on null"), m, pc);
-        } catch (ArithmeticException e) {
-            ticks = cyc;
-            instructions = count;
-            throw fault(new Trap(FaultKind.DIVIDE_BY_ZERO, "integer division by zero"), m, pc);
         }
     }
 
     /**
-     * Checks a guest array index (JVMS §6.5 iaload: an index outside [0, length) throws). Explicit,
-     * so the fault message never depends on the host JVM's exception messages (HotSpot drops them
-     * for hot throw sites).
+     * Checks a guest array reference and index (JVMS §6.5 iaload: a null reference, or an index
+     * outside [0, length), throws). Explicit, so the fault is raised where the guest's operation
+     * fails and the message never depends on the host JVM's exceptions.
      */
     private static int index(GuestArray a, long slot) {
+        nonNull(a);
         int k = (int) slot;
         if (k < 0 || k >= a.length) {
             throw new Trap(FaultKind.ARRAY_INDEX, "index " + k + " out of bounds for length " + a.length);
@@ -419,8 +417,16 @@ final class Interpreter {
                 + " cycles (raise --watchdog-cycles if that is intended)");
     }
 
+    /** {@code a}, checked not to be the null handle's (missing) array: a {@link FaultKind#NULL_ARRAY} fault. */
+    private static GuestArray nonNull(GuestArray a) {
+        if (a == null) {
+            throw new Trap(FaultKind.NULL_ARRAY, "array operation on null");
+        }
+        return a;
+    }
+
     private static GuestArray writable(GuestArray a) {
-        if (a.inFlash) {
+        if (nonNull(a).inFlash) {
             throw new Trap(FaultKind.FLASH_WRITE, "store into a flash array (" + GuestArray.typeName(a.type) + "["
                     + a.length + "] at 0x" + Integer.toHexString(a.address) + ")");
         }

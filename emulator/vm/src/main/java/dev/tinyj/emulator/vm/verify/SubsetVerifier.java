@@ -38,10 +38,10 @@ import java.util.Set;
  *   <li>Check each reached method: flags and descriptor ({@link TypeRules}), each instruction
  *       ({@link InstructionRules}), each {@code invokestatic}/{@code getstatic}/{@code putstatic}
  *       ({@link MemberRules}), each exception-table entry (reported at the start of its
- *       protected range); check each reached class's static fields ({@link TypeRules}) and
- *       {@code @Progmem} tables ({@link ProgmemScanner}). A static final field with a
- *       ConstantValue attribute (JVMS §4.7.2) that no reachable code reads is a javac constant
- *       and is not checked.
+ *       protected range); then, if none of that refused it, its types ({@link TypeInference});
+ *       check each reached class's static fields ({@link TypeRules}) and {@code @Progmem} tables
+ *       ({@link ProgmemScanner}). A static final field with a ConstantValue attribute (JVMS
+ *       §4.7.2) that no reachable code reads is a javac constant and is not checked.
  *   <li>Order: {@link InitOrder} gives the {@code <clinit>} order; {@link CallGraph} gives the
  *       callees-first method order, the longest call chain, and every recursive call.
  * </ol>
@@ -69,6 +69,8 @@ public final class SubsetVerifier {
     private final Deque<MethodFacts> work = new ArrayDeque<>();
     private final Set<Violation> violations = new LinkedHashSet<>();
     private final FieldChecks fields = new FieldChecks();
+    /** Type violations caused by declared types outside the subset, which other rules normally report. */
+    private final List<Violation> typeBackups = new ArrayList<>();
     /** The class being read or checked, for the message when its class file turns out malformed. */
     private String current;
 
@@ -165,6 +167,9 @@ public final class SubsetVerifier {
     private VerifiedProgram finish(List<MethodRef> order, List<String> initOrder, List<ProgmemTable> tables,
             int depth) {
         violations.addAll(hierarchy.violations());
+        if (violations.isEmpty()) {
+            violations.addAll(typeBackups); // held back: only when no declared-type rule said it first
+        }
         List<Violation> sorted = new ArrayList<>(violations);
         sorted.sort(null);
         return new VerifiedProgram(sorted, order, initOrder, tables, depth, entries);
@@ -267,6 +272,27 @@ public final class SubsetVerifier {
         for (Listing.Catch c : f.listing().catches()) {
             violations.add(new Violation(f.owner().file(), c.line(), "exception handler (catch " + c.catchType()
                     + "): exceptions need objects; " + InstructionRules.PANIC_HINT, f.ref().display(), c.startOffset()));
+        }
+        typeCheck(f);
+    }
+
+    /**
+     * Type-checks {@code f}'s code by inference ({@link TypeInference}, JVMS §4.10.2) when the rules
+     * above found nothing in it (a refused instruction has no type rule, so checking it would only
+     * repeat that violation). A violation caused by a declared type outside the subset is kept
+     * back: the field and descriptor rules report it, and it counts only if nothing else does.
+     */
+    private void typeCheck(MethodFacts f) {
+        String where = f.ref().display();
+        if (violations.stream().anyMatch(v -> v.where().equals(where))) {
+            return;
+        }
+        for (TypeInference.Problem p : TypeInference.check(f.model(), f.listing())) {
+            Violation v = p.index() < 0
+                    ? new Violation(f.owner().file(), f.listing().firstLine(), p.reason(), where, Violation.NO_OFFSET)
+                    : new Violation(f.owner().file(), f.listing().insns().get(p.index()).line(), p.reason(), where,
+                            f.listing().insns().get(p.index()).offset());
+            (p.backup() ? typeBackups : violations).add(v);
         }
     }
 
