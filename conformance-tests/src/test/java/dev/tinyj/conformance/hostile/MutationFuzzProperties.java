@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Disabled;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -30,7 +29,6 @@ import net.jqwik.api.lifecycle.AfterContainer;
 class MutationFuzzProperties {
     /** A try past this is a hang. */
     static final Duration CAP = Duration.ofSeconds(10);
-    private static final String DISABLED = "issue 12: the verifier's defences are not merged yet; enable with them";
     private static final Harness HARNESS = new Harness(CAP);
     private static Path root;
 
@@ -77,7 +75,6 @@ class MutationFuzzProperties {
     }
 
     @Property
-    @Disabled(DISABLED)
     void byteFlipsAreAnsweredCleanly(@ForAll("seeds") String seed, @ForAll @Size(min = 1, max = 4) int[] positions,
             @ForAll @Size(min = 4, max = 4) int[] masks) {
         byte[] mutant = Mutants.flip(Mutants.seed(seed), positions, Arrays.copyOf(masks, positions.length));
@@ -85,19 +82,16 @@ class MutationFuzzProperties {
     }
 
     @Property
-    @Disabled(DISABLED)
     void truncationsAreAnsweredCleanly(@ForAll("seeds") String seed, @ForAll @IntRange(min = 0) int length) {
         assertClean(seed, Mutants.truncate(Mutants.seed(seed), length), "truncation to " + length);
     }
 
     @Property
-    @Disabled(DISABLED)
     void poolSwapsAreAnsweredCleanly(@ForAll("seeds") String seed, @ForAll int a, @ForAll int b) {
         assertClean(seed, Mutants.swapPool(Mutants.seed(seed), a, b), "constant-pool swap " + a + "," + b);
     }
 
     @Property
-    @Disabled(DISABLED)
     void generatedBodiesAreAnsweredCleanly(@ForAll @Size(min = 1, max = 24) int[] ops, @ForAll int maxStack,
             @ForAll int maxLocals) {
         assertClean("hx/Gen", Mutants.generated(ops, maxStack, maxLocals),

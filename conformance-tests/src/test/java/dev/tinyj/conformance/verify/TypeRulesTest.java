@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// Four rules here (locals below max_locals, ldc kinds, branch targets on instruction starts, no falling
+// off the end) are met first by the structural layer (CodeStructure, JVMS §4.9), which runs before the
+// inference reads a method: those tests assert its words; the inference keeps its own check behind it.
 /**
  * The type rules (JVMS §4.10, docs/vm.md "Verifier rules: types"), one hostile class file per
  * rule, each asserting the whole javac-style message. The classes have no StackMapTable: the
@@ -130,7 +133,7 @@ class TypeRulesTest {
     @Test
     void localsStayBelowMaxLocals() throws Exception {
         byte[] cls = HostileCode.patchCode(HostileCode.loop(c -> c.iconst_0().istore(3).return_()), "loop", 1, 2);
-        assertEquals(List.of(at("local variable 3 out of range (istore_3): max_locals is 2", 1)),
+        assertEquals(List.of(at("local variable 3 of istore_3 is not below max_locals 2 (JVMS §4.9.2)", 1)),
                 HostileCode.verify(dir, cls));
     }
 
@@ -181,7 +184,7 @@ class TypeRulesTest {
     void aLongConstantNeedsLdc2W() throws Exception {
         byte[] cls = HostileCode.build(c -> c.with(ConstantInstruction.ofLoad(Opcode.LDC, c.constantPool().longEntry(5L)))
                 .pop2().return_(), cb -> { });
-        assertEquals(List.of(at("ldc of a long constant: a long constant needs ldc2_w", 0)), HostileCode.verify(dir, cls));
+        assertEquals(List.of(at("ldc of constant #6, a Long: not a constant ldc can load (JVMS §4.4, §6.5.ldc)", 0)), HostileCode.verify(dir, cls));
     }
 
     @Test
@@ -223,7 +226,7 @@ class TypeRulesTest {
             c.goto_(next).labelBinding(next).sipush(1000).pop().return_();
         });
         // goto +3 (the sipush) becomes goto +4: the middle of the sipush
-        assertEquals(List.of(at("branch target bytecode 4 is not the start of an instruction", 0)),
+        assertEquals(List.of(at("branch target 4 is not the start of an instruction (JVMS §4.9.1)", 0)),
                 HostileCode.verify(dir, HostileCode.patchCodeByte(cls, "loop", 2, 4)));
     }
 
@@ -240,8 +243,8 @@ class TypeRulesTest {
 
     @Test
     void codeMustNotFallOffItsEnd() throws Exception {
-        assertEquals(List.of(at("falls off the end of the code: the last instruction must be a return, goto or switch",
-                1)), loop(c -> c.iconst_0().pop()));
+        assertEquals(List.of(at("execution falls off the end of the code after pop: the last instruction must be goto, a return,"
+                + " athrow or a switch (JVMS §4.9.2)", 1)), loop(c -> c.iconst_0().pop()));
     }
 
     @Test

@@ -70,7 +70,7 @@ final class ClassStructure {
             s.fields();
             s.methods();
             s.sourceFile();
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | ClassCastException | IllegalStateException e) {
             // java.lang.classfile reads lazily: a damaged member table or attribute surfaces here
             s.problems.add("malformed class file: " + e.getMessage() + " (JVMS §4.1)");
         }
@@ -105,7 +105,7 @@ final class ClassStructure {
                     problems.add("constant pool entry #" + i + ": " + bad + " (JVMS §4.4)");
                     return false;
                 }
-            } catch (IllegalArgumentException | IndexOutOfBoundsException x) {
+            } catch (IllegalArgumentException | IndexOutOfBoundsException | ClassCastException | IllegalStateException x) {
                 problems.add("constant pool entry #" + i + " does not resolve: " + x.getMessage() + " (JVMS §4.4)");
                 return false;
             }

@@ -124,7 +124,7 @@ final class CodeStructure {
                 }
             }
             return List.copyOf(s.problems);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | ClassCastException | IllegalStateException e) {
             return List.of(new Problem(Violation.NO_OFFSET, "malformed Code attribute: " + e.getMessage()
                     + " (JVMS §4.7.3)"));
         }
@@ -146,7 +146,7 @@ final class CodeStructure {
                 }
             }
             return line;
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | ClassCastException | IllegalStateException e) {
             return 0;
         }
     }
@@ -364,7 +364,7 @@ final class CodeStructure {
         if (index >= 1 && index < pool.size()) {
             try {
                 e = pool.entryByIndex(index);
-            } catch (IllegalArgumentException | IndexOutOfBoundsException x) {
+            } catch (IllegalArgumentException | IndexOutOfBoundsException | ClassCastException | IllegalStateException x) {
                 e = null;
             }
         }

@@ -64,6 +64,7 @@ public final class SubsetVerifier {
 
     private final FirmwareImage image;
     private final MemberRules members;
+    private final JdkVerification jdk;
     private final Map<String, ClassInfo> classes = new LinkedHashMap<>();
     private final Map<MethodRef, MethodFacts> methods = new LinkedHashMap<>();
     private final Deque<MethodFacts> work = new ArrayDeque<>();
@@ -71,6 +72,8 @@ public final class SubsetVerifier {
     private final FieldChecks fields = new FieldChecks();
     /** Type violations caused by declared types outside the subset, which other rules normally report. */
     private final List<Violation> typeBackups = new ArrayList<>();
+    /** The JDK verifier's findings, reported only when TinyJ's own layers found nothing (their words are clearer). */
+    private final List<Violation> jdkBackups = new ArrayList<>();
     /** The class being read or checked, for the message when its class file turns out malformed. */
     private String current;
 
@@ -86,6 +89,7 @@ public final class SubsetVerifier {
         this.entries = Set.copyOf(entries);
         this.hierarchy = new ClassHierarchy(image);
         this.members = new MemberRules(hierarchy);
+        this.jdk = new JdkVerification(image);
     }
 
     /**
@@ -170,6 +174,9 @@ public final class SubsetVerifier {
         if (violations.isEmpty()) {
             violations.addAll(typeBackups); // held back: only when no declared-type rule said it first
         }
+        if (violations.isEmpty()) {
+            violations.addAll(jdkBackups);
+        }
         List<Violation> sorted = new ArrayList<>(violations);
         sorted.sort(null);
         return new VerifiedProgram(sorted, order, initOrder, tables, depth, entries);
@@ -192,6 +199,9 @@ public final class SubsetVerifier {
         ClassModel sup = members.superclass(model).orElse(null);
         ClassInfo info = new ClassInfo(name, model, file, sup == null ? null : sup.thisClass().asInternalName());
         classes.put(name, info);
+        if (hierarchy.load(name).ok()) {
+            jdkBackups.addAll(jdk.check(model, file));
+        }
         if (sup != null) {
             // bounded: the chain above a class is at most Limits.MAX_SUPERCLASS_DEPTH and acyclic
             reachClass(sup);
