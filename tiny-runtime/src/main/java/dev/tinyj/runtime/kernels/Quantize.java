@@ -4,7 +4,7 @@ import dev.tinyj.hal.Flash;
 import dev.tinyj.runtime.math.FixedPoint;
 
 /**
- * QUANTIZE to int8, two forms (tflite-micro 90b983c2b3f1480642e040bbd2ddb37b998f3424,
+ * QUANTIZE to int8, three forms (tflite-micro 90b983c2b3f1480642e040bbd2ddb37b998f3424,
  * {@code tensorflow/lite/micro/kernels/quantize_common.cc} {@code EvalQuantizeReference}):
  * <ul>
  * <li>{@link #MODE_FROM_FLOAT32}: float32 (little-endian) to int8 as
@@ -18,11 +18,14 @@ import dev.tinyj.runtime.math.FixedPoint;
  * ({@code reference/requantize.h}):
  * {@code clamp(MultiplyByQuantizedMultiplier(x − input_zero_point, m, shift) + output_zero_point)},
  * the multiplier being {@code QuantizeMultiplier(input_scale / output_scale)}.</li>
+ * <li>{@link #MODE_REQUANTIZE_FROM_UINT8}: uint8 to int8, the same {@code Requantize} with the
+ * input bytes read unsigned. TFLM's fast path for equal scales and a zero point difference of
+ * 128 ({@code x ^ 0x80}) gives what this general form gives, so it has no branch of its own.</li>
  * </ul>
  *
  * <p>Parameter block (int32 fields, byte offsets): {@link #P_MODE}, {@link #P_COUNT} (elements),
  * {@link #P_OUTPUT_ZERO_POINT}, {@link #P_SCALE_BITS} (output scale as float32 bits; float mode),
- * {@link #P_INPUT_ZERO_POINT}, {@link #P_MULTIPLIER}, {@link #P_SHIFT} (requantize mode). Size
+ * {@link #P_INPUT_ZERO_POINT}, {@link #P_MULTIPLIER}, {@link #P_SHIFT} (requantize modes). Size
  * {@link #P_SIZE}. An unknown mode writes nothing (prepare never produces one).
  */
 public final class Quantize {
@@ -31,6 +34,7 @@ public final class Quantize {
 
     public static final int MODE_FROM_FLOAT32 = 0;
     public static final int MODE_REQUANTIZE = 1;
+    public static final int MODE_REQUANTIZE_FROM_UINT8 = 2;
 
     public static final int P_MODE = 0;
     public static final int P_COUNT = 4;
@@ -47,7 +51,7 @@ public final class Quantize {
     private static final float TWO_POW_23 = 8388608f;
 
     /**
-     * Quantizes {@code input} (float32 little-endian, or int8 in requantize mode) into
+     * Quantizes {@code input} (float32 little-endian, int8 or uint8 in the requantize modes) into
      * {@code output} (int8).
      */
     public static void eval(byte[] params, int p, byte[] input, int inputOff, byte[] output, int outputOff) {
@@ -67,6 +71,16 @@ public final class Quantize {
             int shift = Flash.readInt(params, p + P_SHIFT);
             for (int i = 0; i < count; i++) {
                 int q = FixedPoint.multiplyByQuantizedMultiplier(input[inputOff + i] - inZp, multiplier, shift) + outZp;
+                output[outputOff + i] = (byte) Math.max(Math.min(q, 127), -128);
+            }
+        } else if (mode == MODE_REQUANTIZE_FROM_UINT8) {
+            // the int8 loop above with the byte read unsigned; kept apart so the int8 path's cycles stay as they were
+            int inZp = Flash.readInt(params, p + P_INPUT_ZERO_POINT);
+            int multiplier = Flash.readInt(params, p + P_MULTIPLIER);
+            int shift = Flash.readInt(params, p + P_SHIFT);
+            for (int i = 0; i < count; i++) {
+                int q = FixedPoint.multiplyByQuantizedMultiplier((input[inputOff + i] & 0xFF) - inZp, multiplier, shift)
+                        + outZp;
                 output[outputOff + i] = (byte) Math.max(Math.min(q, 127), -128);
             }
         }

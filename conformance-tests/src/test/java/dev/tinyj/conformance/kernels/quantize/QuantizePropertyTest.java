@@ -22,7 +22,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /**
- * QUANTIZE (float32 → int8, int8 → int8) and DEQUANTIZE against host references: the float
+ * QUANTIZE (float32 → int8, int8 → int8, uint8 → int8) and DEQUANTIZE against host references: the float
  * quotient as a double division rounded once to float (correctly rounded, as float division is),
  * roundf through BigDecimal; requantization with {@link RefInt8#scale}; dequantization as TFLM
  * writes it, in double, then one cast to float.
@@ -98,6 +98,37 @@ class QuantizePropertyTest {
         byte[] want = new byte[256];
         for (int i = 0; i < 256; i++) {
             want[i] = (byte) Math.max(-128, Math.min(127, RefInt8.scale(in[i] - zi, m[0], m[1]) + zo));
+        }
+        byte[] out = new byte[259];
+        Quantize.eval(params, 0, RefInt8.at(in, 3), 3, out, 2);
+        assertArrayEquals(want, java.util.Arrays.copyOfRange(out, 2, 258), "seed " + seed);
+    }
+
+    /**
+     * uint8 → int8 over every uint8 value, with random scales and zero points, and with the
+     * equal-scale, zero-point-difference-128 case TFLM takes its {@code x ^ 0x80} fast path for:
+     * both against TFLM's general formula written plainly, and the fast path against the flip.
+     */
+    @Property
+    void requantizeFromUint8MatchesReference(@ForAll long seed) throws PrepareException {
+        Random r = new Random(seed);
+        boolean fast = r.nextInt(4) == 0;
+        float si = RefInt8.scale(r, -12, 4);
+        float so = fast ? si : RefInt8.scale(r, -12, 4);
+        int zi = fast ? 128 + r.nextInt(128) : r.nextInt(256);
+        int zo = fast ? zi - 128 : r.nextInt(256) - 128;
+        TensorInfo ti = new TensorInfo(0, "input", DType.UINT8, new int[] {256}, Quantization.perTensor(si, zi), null);
+        TensorInfo to = new TensorInfo(1, "output", DType.INT8, new int[] {256}, Quantization.perTensor(so, zo), null);
+        byte[] params = new QuantizePrepare().prepare(context("QUANTIZE", ti, to)).params();
+        int[] m = RefInt8.multiplier((double) si / so);
+        byte[] in = new byte[256];
+        byte[] want = new byte[256];
+        for (int u = 0; u < 256; u++) {
+            in[u] = (byte) u;
+            want[u] = (byte) Math.max(-128, Math.min(127, RefInt8.scale(u - zi, m[0], m[1]) + zo));
+            if (fast && zi - zo == 128) {
+                assertEquals((byte) (u ^ 0x80), want[u], "TFLM's fast path, u = " + u);
+            }
         }
         byte[] out = new byte[259];
         Quantize.eval(params, 0, RefInt8.at(in, 3), 3, out, 2);

@@ -94,9 +94,14 @@ class OperatorTableHarnessTest {
         }
     }
 
-    /** Whether every activation of {@code c} is int8 (or float32 where QUANTIZE/DEQUANTIZE take it). */
+    /**
+     * Whether every activation of {@code c} is int8 (or float32 where QUANTIZE/DEQUANTIZE take it,
+     * or a uint8 input of QUANTIZE to int8).
+     */
     static boolean int8(KernelVectors.Case c) {
-        return c.typesIn(DType.INT8) || c.op().equals("QUANTIZE") && c.typesIn(DType.INT8, DType.FLOAT32)
+        return c.typesIn(DType.INT8)
+                || c.op().equals("QUANTIZE") && c.outputTensor().dtype() == DType.INT8
+                        && c.typesIn(DType.INT8, DType.FLOAT32, DType.UINT8)
                 || c.op().equals("DEQUANTIZE") && c.typesIn(DType.INT8, DType.FLOAT32);
     }
 }

@@ -20,6 +20,7 @@ import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
+import dev.tinyj.emulator.toolchain.prepare.TransposePrepare;
 import dev.tinyj.runtime.model.ModelImage;
 import java.util.HashSet;
 import java.util.List;
@@ -83,7 +84,8 @@ public final class OpTable {
             new Entry(16, new SoftmaxPrepare()),
             new Entry(17, new StridedSlicePrepare()),
             new Entry(18, new TanhPrepare()),
-            new Entry(19, new LeakyReluPrepare()));
+            new Entry(19, new LeakyReluPrepare()),
+            new Entry(20, new TransposePrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();

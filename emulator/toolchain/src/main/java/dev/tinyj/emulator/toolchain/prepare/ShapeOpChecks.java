@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * Checks shared by the prepare steps of the data-movement family (RESHAPE, CONCATENATION, PAD,
- * PADV2, MEAN, STRIDED_SLICE): int8 activations, constant int32 index operands, and messages that
- * name the operator and the tensor.
+ * PADV2, MEAN, STRIDED_SLICE, TRANSPOSE): int8 activations, constant int32 index operands, and
+ * messages that name the operator and the tensor.
  */
 final class ShapeOpChecks {
     private ShapeOpChecks() {
