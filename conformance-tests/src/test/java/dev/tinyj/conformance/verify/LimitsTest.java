@@ -61,11 +61,37 @@ class LimitsTest {
         }));
     }
 
+    /**
+     * Regression (fresh-user report): m_i calls m_(i+1) twice, 60 deep, so loop() makes 2^60 calls of
+     * methods the cost model inlines (0 cycles each); the watchdog used to count only cycles and the
+     * run never ended. It now also bounds the bytecodes a call may execute.
+     */
     @Test
-    void a12000DeepCallChainIsRefusedNamingTheLimit() throws Exception {
-        chain(12_000);
-        assertEquals(List.of("gen/Odd.class:0: error: call chain of 12001 frames (Odd.loop()V -> Odd.m0()V -> ... ->"
-                + " Odd.m11999()V) exceeds the limit of 4,096 frames (Limits.MAX_CALL_DEPTH): no board's SRAM holds it"
+    void callsThatCostNoCyclesStillMeetTheWatchdog() throws Exception {
+        int n = 60;
+        Hostile.write(dir, "gen.Odd", Hostile.firmware("gen.Odd", cb -> {
+            cb.withMethodBody("loop", MTD_void, PUBLIC_STATIC, c -> c.invokestatic(ODD, "m0", MTD_void).return_());
+            for (int k = 0; k < n; k++) {
+                int next = k + 1;
+                cb.withMethodBody("m" + k, MTD_void, PUBLIC_STATIC, c -> {
+                    if (next < n) {
+                        c.invokestatic(ODD, "m" + next, MTD_void).invokestatic(ODD, "m" + next, MTD_void);
+                    }
+                    c.return_();
+                });
+            }
+        }));
+        Cli.Outcome o = Cli.tinyj("firmware", "--board", "arduino-uno", "--classpath", dir.toString(), "--main", "gen.Odd",
+                "--loops", "1", "--watchdog-cycles", "100000");
+        assertEquals(3, o.code(), o.err());
+        assertTrue(o.err().contains("bytecodes per cycle of the 100,000-cycle budget"), o.err());
+    }
+
+    @Test
+    void a5000DeepCallChainIsRefusedNamingTheLimit() throws Exception {
+        chain(5_000);
+        assertEquals(List.of("gen/Odd.class:0: error: call chain of 5001 frames (Odd.loop()V -> Odd.m0()V -> ... ->"
+                + " Odd.m4999()V) exceeds the limit of 4,096 frames (Limits.MAX_CALL_DEPTH): no board's SRAM holds it"
                 + " (Odd.loop()V)"), Hostile.messages(dir, "gen.Odd"));
         Hostile.refusedByCli(dir.toString(), "gen.Odd", "exceeds the limit of 4,096 frames");
     }
@@ -79,7 +105,7 @@ class LimitsTest {
 
     @Test
     void tooManyReachableMethodsAreRefused() throws Exception {
-        int n = 16_400;
+        int n = 8_300;
         Hostile.write(dir, "gen.Odd", Hostile.firmware("gen.Odd", cb -> {
             cb.withMethodBody("loop", MTD_void, PUBLIC_STATIC, c -> {
                 for (int k = 0; k < n; k++) {
@@ -92,8 +118,8 @@ class LimitsTest {
             }
         }));
         List<String> m = Hostile.messages(dir, "gen.Odd");
-        assertEquals(List.of("gen/Odd.class:0: error: the image reaches more than 16,384 methods, the limit"
-                + " (Limits.MAX_METHODS) (Odd.m16382()V)"), m);
+        assertEquals(List.of("gen/Odd.class:0: error: the image reaches more than 8,192 methods, the limit"
+                + " (Limits.MAX_METHODS) (Odd.m8190()V)"), m);
     }
 
     @Test

@@ -53,6 +53,11 @@ final class Interpreter {
 
     /** Cycles one call may take before the watchdog bites (for the message). */
     long watchdogBudget;
+    /**
+     * Executed bytecodes ({@link #instructions}) past which the watchdog bites whatever the cycles:
+     * code the cost model prices at nothing (calls of inlined methods) must not run forever.
+     */
+    long stepLimit = Long.MAX_VALUE;
     /** Whether {@code loop()} is running (allocation is a fault). */
     boolean inLoop;
     /** Per-instruction counts when profiling, else null (one predictable test per instruction). */
@@ -293,8 +298,8 @@ final class Interpreter {
                             int t = code[pc + 1];
                             pc = t & 0xFFFFFF;
                             cyc += t >>> 24;
-                            if (cyc > watchdog) {
-                                throw watchdogTrap(watchdog);
+                            if (cyc > watchdog || count > stepLimit) {
+                                throw watchdogTrap(watchdog, count);
                             }
                         } else {
                             pc += 2;
@@ -302,8 +307,8 @@ final class Interpreter {
                     }
                     case Op.GOTO -> {
                         pc = code[pc + 1];
-                        if (cyc > watchdog) {
-                            throw watchdogTrap(watchdog);
+                        if (cyc > watchdog || count > stepLimit) {
+                            throw watchdogTrap(watchdog, count);
                         }
                     }
                     case Op.PROGMEM_SKIP -> pc = code[pc + 1];
@@ -334,8 +339,8 @@ final class Interpreter {
                         if (!mem.pushFrame(m.frameBytes)) {
                             throw new Trap(FaultKind.SRAM_OVERFLOW, overflowMessage(m));
                         }
-                        if (cyc > watchdog) {
-                            throw watchdogTrap(watchdog);
+                        if (cyc > watchdog || count > stepLimit) {
+                            throw watchdogTrap(watchdog, count);
                         }
                     }
                     case Op.INVOKE_NATIVE -> {
@@ -344,8 +349,8 @@ final class Interpreter {
                         cyc = ticks;
                         heap = arrays.raw();
                         pc += 2;
-                        if (cyc > watchdog) {
-                            throw watchdogTrap(watchdog);
+                        if (cyc > watchdog || count > stepLimit) {
+                            throw watchdogTrap(watchdog, count);
                         }
                     }
                     case Op.RETURN, Op.RETURN1, Op.RETURN2 -> {
@@ -411,7 +416,14 @@ final class Interpreter {
         return k;
     }
 
-    private Trap watchdogTrap(long watchdog) {
+    private Trap watchdogTrap(long watchdog, long count) {
+        if (count > stepLimit) {
+            return new Trap(FaultKind.WATCHDOG, "the watchdog was not fed: one call of <clinit>, setup() or loop() ran "
+                    + "past " + String.format(java.util.Locale.ROOT, "%,d", Machine.STEPS_PER_WATCHDOG_CYCLE)
+                    + " bytecodes per cycle of the " + String.format(java.util.Locale.ROOT, "%,d", watchdogBudget)
+                    + "-cycle budget (code the cost model prices at nothing, such as calls of inlined methods, "
+                    + "still counts; raise --watchdog-cycles if that is intended)");
+        }
         return new Trap(FaultKind.WATCHDOG, "the watchdog was not fed: one call of <clinit>, setup() or loop() ran past "
                 + String.format(java.util.Locale.ROOT, "%,d", watchdogBudget)
                 + " cycles (raise --watchdog-cycles if that is intended)");

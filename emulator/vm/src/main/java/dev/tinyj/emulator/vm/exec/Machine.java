@@ -132,6 +132,14 @@ public final class Machine {
         }
     }
 
+    /**
+     * Bytecodes one {@code <clinit>}, {@code setup()} or {@code loop()} call may execute per cycle of
+     * its watchdog budget. The cost model prices some code at nothing (a call of an inlined method,
+     * its return), so cycles alone cannot bound it; no real code averages more than a few bytecodes
+     * per modelled cycle, so 16 never bites before the cycle budget does on code that costs anything.
+     */
+    static final long STEPS_PER_WATCHDOG_CYCLE = 16;
+
     private long invoke(int id, long[] args) {
         long sp = memory.stackPointer();
         try {
@@ -140,6 +148,9 @@ public final class Machine {
             long room = (Long.MAX_VALUE - interpreter.ticks) / CostTable.TICKS_PER_CYCLE;
             long limit = budget >= room ? Long.MAX_VALUE : interpreter.ticks + budget * CostTable.TICKS_PER_CYCLE;
             interpreter.watchdogBudget = options.watchdogCycles();
+            long steps = budget >= (Long.MAX_VALUE - interpreter.instructions) / STEPS_PER_WATCHDOG_CYCLE
+                    ? Long.MAX_VALUE : interpreter.instructions + budget * STEPS_PER_WATCHDOG_CYCLE;
+            interpreter.stepLimit = steps;
             return interpreter.call(id, args, limit < 0 ? Long.MAX_VALUE : limit);
         } catch (Trap t) {
             if (t.kind != null) {

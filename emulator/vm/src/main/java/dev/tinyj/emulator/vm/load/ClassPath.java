@@ -1,7 +1,6 @@
 package dev.tinyj.emulator.vm.load;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,7 +93,7 @@ public final class ClassPath implements AutoCloseable {
      *
      * @throws ImageException when the name is not a safe class name, or its file in a class
      *     folder resolves outside that folder
-     * @throws UncheckedIOException when an entry exists but cannot be read
+     *     (or is a link that leaves it), or an entry exists but cannot be read
      */
     public Optional<byte[]> read(String internalName) throws ImageException {
         if (!Names.isClassName(internalName)) {
@@ -130,7 +129,9 @@ public final class ClassPath implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + " from " + description, e);
+            // an unreadable file or a corrupt jar entry is bad input, not a TinyJ bug
+            throw new ImageException("cannot read " + file + " from " + description + ": " + e.getMessage()
+                    + " (a corrupt jar or an unreadable file)");
         }
         return Optional.empty();
     }
@@ -142,16 +143,35 @@ public final class ClassPath implements AutoCloseable {
     private static Optional<Path> inside(Path folder, String file) throws ImageException, IOException {
         Path root = folder.toAbsolutePath().normalize();
         Path p = root.resolve(file).normalize();
-        if (!p.startsWith(root) || !Files.isRegularFile(p)) {
+        if (!p.startsWith(root)) {
             return Optional.empty();
         }
         Path realRoot = root.toRealPath();
+        // links are judged by where they point, before anything is looked up through them, so the
+        // answer (and the message, which never shows the target) does not depend on what exists outside
+        Path at = root;
+        for (Path part : root.relativize(p)) {
+            at = at.resolve(part);
+            if (Files.isSymbolicLink(at)) {
+                Path target = at.getParent().resolve(Files.readSymbolicLink(at)).normalize();
+                if (!target.startsWith(root) && !target.startsWith(realRoot)) {
+                    throw leaves(folder, file);
+                }
+            }
+        }
+        if (!Files.isRegularFile(p)) {
+            return Optional.empty();
+        }
         Path real = p.toRealPath();
         if (!real.startsWith(realRoot)) {
-            throw new ImageException("class file " + file + " in classpath entry " + folder
-                    + " is a link to " + real + ", outside the classpath: refused");
+            throw leaves(folder, file);
         }
         return Optional.of(real);
+    }
+
+    private static ImageException leaves(Path folder, String file) {
+        return new ImageException("class file " + file + " in classpath entry " + folder
+                + " is reached through a link that leaves the classpath: refused");
     }
 
     private static byte[] readBounded(java.io.InputStream in, String file) throws IOException, ImageException {

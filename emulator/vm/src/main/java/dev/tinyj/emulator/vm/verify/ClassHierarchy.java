@@ -142,6 +142,12 @@ final class ClassHierarchy {
                 broken = true;
                 break;
             }
+            if ((next.model().flags().flagsMask() & java.lang.classfile.ClassFile.ACC_FINAL) != 0) {
+                violations.add(classViolation(c.name(), c.file(), "cannot extend final class "
+                        + MethodRef.simpleName(sup) + " (JVMS §4.10, §5.4.3)"));
+                broken = true;
+                break;
+            }
             path.add(sup);
             chain.add(next);
             at = next;

@@ -1,5 +1,6 @@
 package dev.tinyj.emulator.vm.verify;
 
+import dev.tinyj.emulator.vm.load.FirmwareImage;
 import dev.tinyj.emulator.vm.load.Names;
 import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
@@ -58,6 +59,13 @@ final class ClassStructure {
     private ClassStructure(ClassModel model) {
         this.model = model;
     }
+
+    /** The oldest class-file version the JVMS describes (JDK 1.0.2). */
+    private static final int FIRST_VERSION = 45;
+    /** The first version with preview features, flagged by minor version 65535 (JVMS §4.1). */
+    private static final int FIRST_PREVIEW_VERSION = 56;
+    private static final int PREVIEW_MINOR = 0xFFFF;
+    private static final String OBJECT = "java/lang/Object";
 
     /** Every class-level structural problem of {@code model} (empty when it is well-formed). */
     static List<String> check(ClassModel model) {
@@ -224,6 +232,28 @@ final class ClassStructure {
             if (!Names.isClassName(i.asInternalName())) {
                 problems.add("interface " + quote(i.asInternalName()) + " is not a class (JVMS §4.1)");
             }
+        }
+        int major = model.majorVersion();
+        if (major < FIRST_VERSION || major > ClassFile.latestMajorVersion()) {
+            problems.add("class-file version " + major + "." + model.minorVersion() + " is outside "
+                    + FIRST_VERSION + ".." + ClassFile.latestMajorVersion() + " (JVMS §4.1)");
+        } else if (major >= FIRST_PREVIEW_VERSION && model.minorVersion() == PREVIEW_MINOR) {
+            problems.add("class-file version " + major + ".65535 needs preview features, which TinyJ does not run"
+                    + " (JVMS §4.1)");
+        }
+        int kind = model.flags().flagsMask() & (ClassFile.ACC_INTERFACE | ClassFile.ACC_ANNOTATION | ClassFile.ACC_MODULE);
+        if (kind != 0) {
+            problems.add("class flags 0x" + Integer.toHexString(model.flags().flagsMask()) + " make it an "
+                    + ((kind & ClassFile.ACC_MODULE) != 0 ? "module" : (kind & ClassFile.ACC_ANNOTATION) != 0
+                            ? "annotation interface" : "interface")
+                    + ": firmware classes are classes (JVMS §4.1)");
+        }
+        if (model.superclass().isPresent() && Names.isClassName(model.superclass().get().asInternalName())
+                && FirmwareImage.isOutsideImage(model.superclass().get().asInternalName())
+                && !model.superclass().get().asInternalName().equals(OBJECT)) {
+            problems.add("superclass " + model.superclass().get().asInternalName() + " is outside the firmware: a"
+                    + " firmware class extends java/lang/Object or another firmware class (it has no objects to"
+                    + " inherit from)");
         }
         model.attributes().size();
     }

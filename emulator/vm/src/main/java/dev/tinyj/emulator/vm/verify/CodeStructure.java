@@ -79,15 +79,20 @@ final class CodeStructure {
     record Problem(int offset, String reason) {
     }
 
+    /** The first class-file version whose invokestatic/invokespecial may name an InterfaceMethodref (JVMS §4.9.1). */
+    private static final int FIRST_INTERFACE_STATIC_VERSION = 52;
+
     private final ConstantPool pool;
     private final byte[] code;
     private final int maxLocals;
+    private final int majorVersion;
     private final boolean[] starts;
     private final List<int[]> targets = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
 
-    private CodeStructure(ConstantPool pool, byte[] code, int maxLocals) {
+    private CodeStructure(ConstantPool pool, byte[] code, int maxLocals, int majorVersion) {
         this.pool = pool;
+        this.majorVersion = majorVersion;
         this.code = code;
         this.maxLocals = maxLocals;
         this.starts = new boolean[code.length + 1];
@@ -114,7 +119,7 @@ final class CodeStructure {
                         + " (JVMS §4.7.3)"));
             }
             CodeStructure s = new CodeStructure(m.parent().orElseThrow().constantPool(), attr.codeArray(),
-                    attr.maxLocals());
+                    attr.maxLocals(), m.parent().orElseThrow().majorVersion());
             s.arguments(m);
             if (s.walk()) {
                 s.targets();
@@ -346,6 +351,12 @@ final class CodeStructure {
         if (ref instanceof FieldRefEntry) {
             problems.add(new Problem(pc, mnemonic(op) + " of constant #" + u2(pc + 1)
                     + ", a Fieldref: it needs a Methodref (JVMS §4.9.1)"));
+            return;
+        }
+        if (ref instanceof InterfaceMethodRefEntry && majorVersion < FIRST_INTERFACE_STATIC_VERSION
+                && (op == Opcode.INVOKESTATIC || op == Opcode.INVOKESPECIAL)) {
+            problems.add(new Problem(pc, mnemonic(op) + " of constant #" + u2(pc + 1) + ", an InterfaceMethodref:"
+                    + " before class-file version 52 it needs a Methodref (JVMS §4.9.1)"));
             return;
         }
         String name = ref.name().stringValue();

@@ -15,10 +15,10 @@ public final class Limits {
      */
     public static final int MAX_CLASSES = 4_096;
     /**
-     * Reachable methods in one image: 16,384 (the calibration firmware, the largest shipped, has
+     * Reachable methods in one image: 8,192 (the calibration firmware, the largest shipped, has
      * under 200).
      */
-    public static final int MAX_METHODS = 16_384;
+    public static final int MAX_METHODS = 8_192;
     /**
      * Frames in the longest static call chain: 4,096. Even at the cheapest frame a deeper chain
      * overflows the SRAM of every supported board (2 KiB on the ATmega328P, 640 KiB on the
