@@ -1,6 +1,5 @@
 package dev.tinyj.emulator.vm.verify;
 
-import dev.tinyj.emulator.vm.load.FirmwareImage;
 import dev.tinyj.emulator.vm.load.Names;
 import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
@@ -65,7 +64,6 @@ final class ClassStructure {
     /** The first version with preview features, flagged by minor version 65535 (JVMS §4.1). */
     private static final int FIRST_PREVIEW_VERSION = 56;
     private static final int PREVIEW_MINOR = 0xFFFF;
-    private static final String OBJECT = "java/lang/Object";
 
     /** Every class-level structural problem of {@code model} (empty when it is well-formed). */
     static List<String> check(ClassModel model) {
@@ -247,13 +245,6 @@ final class ClassStructure {
                     + ((kind & ClassFile.ACC_MODULE) != 0 ? "module" : (kind & ClassFile.ACC_ANNOTATION) != 0
                             ? "annotation interface" : "interface")
                     + ": firmware classes are classes (JVMS §4.1)");
-        }
-        if (model.superclass().isPresent() && Names.isClassName(model.superclass().get().asInternalName())
-                && FirmwareImage.isOutsideImage(model.superclass().get().asInternalName())
-                && !model.superclass().get().asInternalName().equals(OBJECT)) {
-            problems.add("superclass " + model.superclass().get().asInternalName() + " is outside the firmware: a"
-                    + " firmware class extends java/lang/Object or another firmware class (it has no objects to"
-                    + " inherit from)");
         }
         model.attributes().size();
     }

@@ -49,6 +49,7 @@ import java.util.Set;
  */
 public final class SubsetVerifier {
     private static final String CLINIT = "<clinit>";
+    private static final String OBJECT = "java/lang/Object";
     private static final String RECURSION_HINT = "the stack depth must be computable; use a loop";
     private static final String PROGMEM_WRITE = "@Progmem field written outside its constant initialiser: "
             + "flash is read-only";
@@ -201,6 +202,13 @@ public final class SubsetVerifier {
         classes.put(name, info);
         if (hierarchy.load(name).ok()) {
             jdkBackups.addAll(jdk.check(model, file));
+            String declared = model.superclass().map(e -> e.asInternalName()).orElse(OBJECT);
+            if (FirmwareImage.isOutsideImage(declared) && !declared.equals(OBJECT)) {
+                // a subset rule, not a structural one: the class is still read, so an enum also gets its hints
+                violations.add(ClassHierarchy.classViolation(name, file, "superclass " + declared + " is outside the"
+                        + " firmware: a firmware class extends java/lang/Object or another firmware class (it has no"
+                        + " objects to inherit from)"));
+            }
         }
         if (sup != null) {
             // bounded: the chain above a class is at most Limits.MAX_SUPERCLASS_DEPTH and acyclic
