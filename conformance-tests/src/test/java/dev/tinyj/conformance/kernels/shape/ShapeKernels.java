@@ -4,6 +4,7 @@ import dev.tinyj.runtime.kernels.Concatenation;
 import dev.tinyj.runtime.kernels.Mean;
 import dev.tinyj.runtime.kernels.Pad;
 import dev.tinyj.runtime.kernels.Reshape;
+import dev.tinyj.runtime.kernels.ResizeNearestNeighbor;
 import dev.tinyj.runtime.kernels.StridedSlice;
 import dev.tinyj.runtime.kernels.Transpose;
 import java.util.List;
@@ -48,6 +49,7 @@ final class ShapeKernels {
             case "MEAN" -> Mean.eval(pb, p, in, o, out, o);
             case "STRIDED_SLICE" -> StridedSlice.eval(pb, p, in, o, out, o);
             case "TRANSPOSE" -> Transpose.eval(pb, p, in, o, out, o);
+            case "RESIZE_NEAREST_NEIGHBOR" -> ResizeNearestNeighbor.eval(pb, p, in, o, out, o);
             case "CONCATENATION" -> {
                 if (data.size() == 2) {
                     Concatenation.eval(pb, p, in, o, at(data.get(1), OPERAND_OFF), o, out, o);

@@ -17,6 +17,7 @@ import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
 import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
+import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
@@ -85,7 +86,8 @@ public final class OpTable {
             new Entry(17, new StridedSlicePrepare()),
             new Entry(18, new TanhPrepare()),
             new Entry(19, new LeakyReluPrepare()),
-            new Entry(20, new TransposePrepare()));
+            new Entry(20, new TransposePrepare()),
+            new Entry(21, new ResizeNearestNeighborPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
