@@ -16,6 +16,7 @@ import dev.tinyj.emulator.toolchain.prepare.OpDeclaration;
 import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
 import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
+import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
@@ -87,7 +88,9 @@ public final class OpTable {
             new Entry(18, new TanhPrepare()),
             new Entry(19, new LeakyReluPrepare()),
             new Entry(20, new TransposePrepare()),
-            new Entry(21, new ResizeNearestNeighborPrepare()));
+            new Entry(21, new ResizeNearestNeighborPrepare()),
+            new Entry(22, ReluPrepare.relu()),
+            new Entry(23, ReluPrepare.relu6()));
 
     static {
         Set<Object> seen = new HashSet<>();
