@@ -6,6 +6,7 @@ import dev.tinyj.emulator.toolchain.prepare.ConcatenationPrepare;
 import dev.tinyj.emulator.toolchain.prepare.Conv2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DequantizePrepare;
+import dev.tinyj.emulator.toolchain.prepare.ExpandDimsPrepare;
 import dev.tinyj.emulator.toolchain.prepare.FullyConnectedPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
@@ -90,7 +91,8 @@ public final class OpTable {
             new Entry(20, new TransposePrepare()),
             new Entry(21, new ResizeNearestNeighborPrepare()),
             new Entry(22, ReluPrepare.relu()),
-            new Entry(23, ReluPrepare.relu6()));
+            new Entry(23, ReluPrepare.relu6()),
+            new Entry(24, new ExpandDimsPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
