@@ -20,6 +20,10 @@ import dev.tinyj.hal.Flash;
  * <tr><td>{@link #P_BYTES}</td><td>bytes to copy (element count; int8 is one byte)</td></tr>
  * </table>
  * Trusts prepare: no bounds checks beyond the array accesses themselves.
+ *
+ * <p>EXPAND_DIMS runs this kernel too: TFLM's {@code micro/kernels/expand_dims.cc}
+ * {@code ExpandDimsEval} copies the elements unchanged, and its {@code axis} operand, like the
+ * shape, only shapes the output on the host.
  */
 public final class Reshape {
     /** Bytes to copy. */

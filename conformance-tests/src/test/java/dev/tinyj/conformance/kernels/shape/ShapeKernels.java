@@ -4,6 +4,7 @@ import dev.tinyj.runtime.kernels.Concatenation;
 import dev.tinyj.runtime.kernels.Mean;
 import dev.tinyj.runtime.kernels.Pad;
 import dev.tinyj.runtime.kernels.Reshape;
+import dev.tinyj.runtime.kernels.ResizeNearestNeighbor;
 import dev.tinyj.runtime.kernels.StridedSlice;
 import dev.tinyj.runtime.kernels.Transpose;
 import java.util.List;
@@ -42,12 +43,13 @@ final class ShapeKernels {
         int p = PARAM_OFF;
         int o = OPERAND_OFF;
         switch (op) {
-            case "RESHAPE" -> Reshape.eval(pb, p, in, o, out, o);
+            case "RESHAPE", "EXPAND_DIMS" -> Reshape.eval(pb, p, in, o, out, o);
             case "PAD" -> Pad.eval(pb, p, in, o, null, 0, out, o);
             case "PADV2" -> Pad.eval(pb, p, in, o, at(data.get(1), OPERAND_OFF), o, out, o);
             case "MEAN" -> Mean.eval(pb, p, in, o, out, o);
             case "STRIDED_SLICE" -> StridedSlice.eval(pb, p, in, o, out, o);
             case "TRANSPOSE" -> Transpose.eval(pb, p, in, o, out, o);
+            case "RESIZE_NEAREST_NEIGHBOR" -> ResizeNearestNeighbor.eval(pb, p, in, o, out, o);
             case "CONCATENATION" -> {
                 if (data.size() == 2) {
                     Concatenation.eval(pb, p, in, o, at(data.get(1), OPERAND_OFF), o, out, o);

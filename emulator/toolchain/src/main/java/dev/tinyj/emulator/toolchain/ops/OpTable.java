@@ -6,6 +6,7 @@ import dev.tinyj.emulator.toolchain.prepare.ConcatenationPrepare;
 import dev.tinyj.emulator.toolchain.prepare.Conv2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DequantizePrepare;
+import dev.tinyj.emulator.toolchain.prepare.ExpandDimsPrepare;
 import dev.tinyj.emulator.toolchain.prepare.FullyConnectedPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
@@ -16,7 +17,9 @@ import dev.tinyj.emulator.toolchain.prepare.OpDeclaration;
 import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
 import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
+import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
+import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
@@ -85,7 +88,11 @@ public final class OpTable {
             new Entry(17, new StridedSlicePrepare()),
             new Entry(18, new TanhPrepare()),
             new Entry(19, new LeakyReluPrepare()),
-            new Entry(20, new TransposePrepare()));
+            new Entry(20, new TransposePrepare()),
+            new Entry(21, new ResizeNearestNeighborPrepare()),
+            new Entry(22, ReluPrepare.relu()),
+            new Entry(23, ReluPrepare.relu6()),
+            new Entry(24, new ExpandDimsPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
