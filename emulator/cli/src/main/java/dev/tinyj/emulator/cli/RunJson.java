@@ -92,6 +92,9 @@ final class RunJson {
         root.put("battery", battery(o.battery(), duty));
         root.put("macs", macs);
         root.put("cycles_per_mac", macs == 0 ? null : (Object) ((double) r.cycles() / macs));
+        if (!build.model().folding().folded().isEmpty()) {
+            root.put("folded", build.model().folding().folded());
+        }
         root.put("calibrated", board.costs().calibrated());
         Map<String, Object> sram = Json.object();
         sram.put("vm_base", m.vmSramBytes());

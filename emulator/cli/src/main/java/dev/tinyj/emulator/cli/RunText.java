@@ -50,6 +50,9 @@ final class RunText {
                 + EnergyText.rate(o.inferencesPerSecond()))).append('\n');
         sb.append(String.format(Locale.ROOT, "MACs       %s (%s cycles per MAC)%n", RunReport.n(macs),
                 macs == 0 ? "-" : String.format(Locale.ROOT, "%.1f", (double) r.cycles() / macs)));
+        if (!build.model().folding().folded().isEmpty()) {
+            sb.append("folded     at compile time: ").append(build.model().folding().summary()).append('\n');
+        }
         MemoryAccount m = r.machine().memory();
         long sram = m.sramPeakBytes();
         sb.append(String.format(Locale.ROOT,

@@ -18,6 +18,9 @@ import java.util.List;
  * (every operator prepared, every tensor placed, the arena planned). Steps:
  *
  * <ol>
+ *   <li><b>Folding.</b> {@link ConstantFolder} evaluates the shape operators whose inputs are all
+ *       constant (SHAPE, STRIDED_SLICE and PACK on int32) and removes them; the steps below see the
+ *       model without them, with operators renumbered.</li>
  *   <li><b>Support.</b> Every line of {@link TfliteModel#unsupported()} is a problem.</li>
  *   <li><b>Prepare.</b> Each supported operator, in execution order, is looked up in
  *       {@link OpTable} and prepared with {@link TfliteModel#context(int)}; a
@@ -67,7 +70,9 @@ public final class ModelCompiler {
     }
 
     /** {@link #compile}, with the scratch buffer plan. */
-    public static Compilation compileDetailed(TfliteModel model, String name) throws CompileException {
+    public static Compilation compileDetailed(TfliteModel source, String name) throws CompileException {
+        ConstantFolder.Result folding = ConstantFolder.fold(source);
+        TfliteModel model = folding.model();
         TfliteModel.Subgraph sg = model.main();
         int nOps = sg.operators().size();
         int nTensors = sg.tensors().size();
@@ -156,7 +161,7 @@ public final class ModelCompiler {
             scratchOffsets[i] = scratchRequest[i] < 0 ? -1 : plan.offsets()[scratchRequest[i]];
         }
         CompiledModel compiled = new CompiledModel(name, List.copyOf(tensors), List.copyOf(ops), sg.inputs().clone(),
-                sg.outputs().clone(), plan.arenaBytes());
+                sg.outputs().clone(), plan.arenaBytes(), folding);
         return new Compilation(compiled, scratchOffsets, scratchBytes);
     }
 
@@ -291,9 +296,15 @@ public final class ModelCompiler {
     }
 
     /**
-     * What no TFLite converter writes and no kernel can run: a scale that is NaN, infinite or
-     * negative; a zero scale on an activation; an int8 zero point outside [−128, 127]. Null when
-     * the tensor's quantization is sane (or absent).
+     * What no TFLite converter writes and no kernel can run: a scale that is NaN or infinite; a
+     * zero or negative scale on an activation; an int8 zero point outside [−128, 127]. Null when
+     * the tensor's quantization is sane (or absent). A negative scale on a constant (per-channel
+     * weights and their bias, as MCUNet's converter writes) is accepted as TFLM accepts it:
+     * {@code PopulateConvolutionQuantizationParams} (tflite-micro 90b983c2b3f1480642e040bbd2ddb37b998f3424
+     * {@code kernels/kernel_util.cc}) passes the negative effective scale to
+     * {@code QuantizeMultiplier}, which gives a negative multiplier ({@link
+     * dev.tinyj.emulator.toolchain.prepare.QuantizedMultiplier#of}), and the kernel's
+     * {@code MultiplyByQuantizedMultiplier} negates the channel with it.
      */
     private static String quantizationProblem(TfliteModel model, int t) {
         TfliteModel.Tensor tensor = model.main().tensors().get(t);
@@ -304,7 +315,7 @@ public final class ModelCompiler {
         boolean constant = tensor.buffer() > 0 && tensor.buffer() < model.buffers().size()
                 && model.buffers().get(tensor.buffer()).data().length > 0;
         for (float scale : q.scale()) {
-            if (!Float.isFinite(scale) || scale < 0 || scale == 0 && !constant) {
+            if (!Float.isFinite(scale) || scale <= 0 && !constant) {
                 return tensor.describe() + " has quantization scale " + scale
                         + (constant ? "" : " (an activation needs a finite positive scale)");
             }

@@ -51,10 +51,37 @@ public final class StridedSlicePrepare implements OpDeclaration {
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
         ShapeOpChecks.requireInputs(ctx, 4);
+        ShapeOpChecks.requireInt8(ctx, ctx.input(0), "input");
+        ShapeOpChecks.requireInt8(ctx, ctx.output(), "output");
+        Slice slice = slice(ctx);
+        ParamBlock fields = ParamBlock.of(StridedSlice.P_SIZE);
+        for (int k = 0; k < KERNEL_DIMS; k++) {
+            fields.set(StridedSlice.P_DIMS + 4 * k, slice.dims()[k]);
+            fields.set(StridedSlice.P_START + 4 * k, slice.start()[k]);
+            fields.set(StridedSlice.P_STOP + 4 * k, slice.stop()[k]);
+            fields.set(StridedSlice.P_STRIDE + 4 * k, slice.stride()[k]);
+        }
+        return new PreparedOp(fields.bytes(), slice.shape(), 0);
+    }
+
+    /**
+     * The slice TFLM's kernel takes, whatever the element type: the output shape and, per axis of
+     * the input padded to {@link #KERNEL_DIMS} dims, its size and the kernel's start, stop and
+     * stride. The kernel visits, in row-major order, every index {@code i} of each axis from start
+     * while {@code i < stop} (stride > 0) or {@code i > stop} (stride < 0).
+     */
+    record Slice(int[] shape, int[] dims, int[] start, int[] stop, int[] stride) {
+    }
+
+    /**
+     * Checks and computes the slice of operator {@code ctx} as {@link #prepare} does, without its
+     * type checks (the int32 constant folding of {@code ConstantEval} uses it too).
+     *
+     * @throws PrepareException for every refusal {@link #prepare} documents except the types
+     */
+    static Slice slice(OpContext ctx) throws PrepareException {
+        ShapeOpChecks.requireInputs(ctx, 4);
         TensorInfo input = ctx.input(0);
-        TensorInfo output = ctx.output();
-        ShapeOpChecks.requireInt8(ctx, input, "input");
-        ShapeOpChecks.requireInt8(ctx, output, "output");
         ShapeOpChecks.requireRankAtMost(ctx, input, MAX_DIMS, "input");
         int[] begin = ShapeOpChecks.constInt32(ctx, ctx.input(1), "begin");
         int[] end = ShapeOpChecks.constInt32(ctx, ctx.input(2), "end");
@@ -103,7 +130,10 @@ public final class StridedSlicePrepare implements OpDeclaration {
 
         // StridedSlicePadIndices to 5 dims, then the kernel's start/end per axis
         int pad = KERNEL_DIMS - rank;
-        ParamBlock fields = ParamBlock.of(StridedSlice.P_SIZE);
+        int[] kDims = new int[KERNEL_DIMS];
+        int[] kStart = new int[KERNEL_DIMS];
+        int[] kStop = new int[KERNEL_DIMS];
+        int[] kStride = new int[KERNEL_DIMS];
         int paddedBegin = (beginMask << pad) | ((1 << pad) - 1);
         int paddedEnd = (endMask << pad) | ((1 << pad) - 1);
         int paddedShrink = shrinkMask << pad;
@@ -115,11 +145,11 @@ public final class StridedSlicePrepare implements OpDeclaration {
             int s = real ? strides[k - pad] : 1;
             int start = StridedSliceAxis.kernelStart(paddedBegin, b, s, size, k);
             int stop = StridedSliceAxis.kernelEnd(paddedEnd, paddedShrink, e, s, size, k, start);
-            fields.set(StridedSlice.P_DIMS + 4 * k, size);
-            fields.set(StridedSlice.P_START + 4 * k, start);
-            fields.set(StridedSlice.P_STOP + 4 * k, stop);
-            fields.set(StridedSlice.P_STRIDE + 4 * k, s);
+            kDims[k] = size;
+            kStart[k] = start;
+            kStop[k] = stop;
+            kStride[k] = s;
         }
-        return new PreparedOp(fields.bytes(), inferred, 0);
+        return new Slice(inferred, kDims, kStart, kStop, kStride);
     }
 }

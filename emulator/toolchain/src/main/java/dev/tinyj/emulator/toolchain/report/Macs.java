@@ -27,7 +27,8 @@ public final class Macs {
         for (int t : op.inputs()) {
             in.add(t >= 0 ? info(model.tensors().get(t)) : null);
         }
-        OpOptions o = tflite.main().operators().get(op.index()).options();
+        TfliteModel source = model.folding().model() != null ? model.folding().model() : tflite; // op indices after folding
+        OpOptions o = source.main().operators().get(op.index()).options();
         return OpTable.spec(op.opCode()).macs().of(in, info(model.tensors().get(op.output())), o);
     }
 

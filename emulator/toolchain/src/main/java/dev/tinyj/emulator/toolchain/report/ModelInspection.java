@@ -56,6 +56,9 @@ public final class ModelInspection {
             ops.add(o);
         }
         root.put("macs", totalMacs);
+        if (!model.folding().folded().isEmpty()) {
+            root.put("folded", model.folding().folded());
+        }
         tflm.ifPresent(t -> {
             Map<String, Object> f = Json.object();
             f.put("head_bytes_i386", t.headBytes());
@@ -92,6 +95,15 @@ public final class ModelInspection {
         return root;
     }
 
+    /** {@code 3 ops (SHAPE, STRIDED_SLICE, PACK)} from the {@code folded} list. */
+    private static String foldSummary(List<?> folded) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Object o : folded) {
+            lines.add(String.valueOf(o));
+        }
+        return new dev.tinyj.emulator.toolchain.compile.ConstantFolder.Result(null, lines).summary();
+    }
+
     private static int[] ints(byte[] params) {
         int[] v = new int[params.length / 4];
         ByteBuffer.wrap(params).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(v);
@@ -107,6 +119,9 @@ public final class ModelInspection {
         sb.append(String.format(java.util.Locale.ROOT, "  .tflite %,d B -> image %,d B (constants %,d B); arena %,d B%n",
                 (long) r.get("tflite_bytes"), (int) r.get("image_bytes"), (long) r.get("constant_bytes"),
                 (int) r.get("arena_bytes")));
+        if (r.get("folded") instanceof List<?> f) {
+            sb.append(String.format(java.util.Locale.ROOT, "  folded at compile time: %s%n", foldSummary(f)));
+        }
         if (r.get("tflm") instanceof Map<?, ?> t) {
             sb.append(String.format(java.util.Locale.ROOT,
                     "  TFLM (reference kernels, i386): non-persistent plan %,d B, arena_used_bytes %,d B; TinyJ arena = %.2f x TFLM's plan%n",

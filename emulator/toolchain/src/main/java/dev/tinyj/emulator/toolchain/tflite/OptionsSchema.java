@@ -24,8 +24,22 @@ final class OptionsSchema {
     static final List<String> ACTIVATION = List.of("NONE", "RELU", "RELU_N1_TO_1", "RELU6", "TANH", "SIGN_BIT");
     static final List<String> WEIGHTS_FORMAT = List.of("DEFAULT", "SHUFFLED4x16INT8");
 
-    /** The spec of operator {@code opName}, or null when it is not in {@link OpTable} or has no options table. */
+    /**
+     * PACK's options ({@code schema.fbs} {@code PackOptions}): PACK has no kernel, but the compiler
+     * evaluates it on constants ({@code prepare/ConstantEval}), so its options are read.
+     */
+    private static final Spec PACK = new Spec("PackOptions", List.of(
+            OptionField.of(0, "values_count", OptionField.Kind.INT, "0"),
+            OptionField.of(1, "axis", OptionField.Kind.INT, "0")));
+
+    /**
+     * The spec of operator {@code opName}, or null when it is neither in {@link OpTable} nor PACK
+     * (folded at compile time), or has no options table.
+     */
     static Spec of(String opName) {
+        if (opName.equals("PACK")) {
+            return PACK;
+        }
         OpSpec spec = OpTable.byName(opName).map(OpTable.Entry::spec).orElse(null);
         return spec == null || spec.optionsTable() == null ? null : new Spec(spec.optionsTable(), spec.options());
     }
