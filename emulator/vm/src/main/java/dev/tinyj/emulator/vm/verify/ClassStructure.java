@@ -241,9 +241,9 @@ final class ClassStructure {
         }
         int kind = model.flags().flagsMask() & (ClassFile.ACC_INTERFACE | ClassFile.ACC_ANNOTATION | ClassFile.ACC_MODULE);
         if (kind != 0) {
-            problems.add("class flags 0x" + Integer.toHexString(model.flags().flagsMask()) + " make it an "
-                    + ((kind & ClassFile.ACC_MODULE) != 0 ? "module" : (kind & ClassFile.ACC_ANNOTATION) != 0
-                            ? "annotation interface" : "interface")
+            problems.add("class flags 0x" + Integer.toHexString(model.flags().flagsMask()) + " make it "
+                    + ((kind & ClassFile.ACC_MODULE) != 0 ? "a module" : (kind & ClassFile.ACC_ANNOTATION) != 0
+                            ? "an annotation interface" : "an interface")
                     + ": firmware classes are classes (JVMS §4.1)");
         }
         model.attributes().size();
