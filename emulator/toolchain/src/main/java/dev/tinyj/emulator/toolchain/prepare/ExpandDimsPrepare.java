@@ -36,10 +36,7 @@ public final class ExpandDimsPrepare implements OpDeclaration {
 
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
-        ShapeOpChecks.requireInputs(ctx, 2);
-        TensorInfo input = ctx.input(0);
-        ShapeOpChecks.requireInt8(ctx, input, "input");
-        ShapeOpChecks.requireInt8(ctx, ctx.output(), "output");
+        TensorInfo input = ShapeOpChecks.int8Data(ctx, 2);
         TensorInfo axisTensor = ctx.input(1);
         if (axisTensor.shape().length > 1) {
             throw fail(ctx, "axis " + axisTensor.describe() + " must be a scalar or 1-D (one value)");

@@ -38,10 +38,7 @@ public final class ResizeNearestNeighborPrepare implements OpDeclaration {
 
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
-        ShapeOpChecks.requireInputs(ctx, 2);
-        TensorInfo input = ctx.input(0);
-        ShapeOpChecks.requireInt8(ctx, input, "input");
-        ShapeOpChecks.requireInt8(ctx, ctx.output(), "output");
+        TensorInfo input = ShapeOpChecks.int8Data(ctx, 2);
         int[] in = input.shape();
         if (in.length != 4) {
             throw fail(ctx, "input " + input.describe() + " must have 4 dimensions (NHWC)");

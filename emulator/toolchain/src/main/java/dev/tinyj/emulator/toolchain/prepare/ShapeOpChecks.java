@@ -32,6 +32,18 @@ final class ShapeOpChecks {
         }
     }
 
+    /**
+     * The checks every int8 data-movement op starts with: exactly {@code n} inputs, input 0 and the
+     * output int8; returns input 0.
+     */
+    static TensorInfo int8Data(OpContext ctx, int n) throws PrepareException {
+        requireInputs(ctx, n);
+        TensorInfo input = ctx.input(0);
+        requireInt8(ctx, input, "input");
+        requireInt8(ctx, ctx.output(), "output");
+        return input;
+    }
+
     /** Requires at most {@code max} dimensions. */
     static void requireRankAtMost(OpContext ctx, TensorInfo t, int max, String role) throws PrepareException {
         if (t.shape().length > max) {

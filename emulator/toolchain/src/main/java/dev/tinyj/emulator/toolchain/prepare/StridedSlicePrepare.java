@@ -50,9 +50,7 @@ public final class StridedSlicePrepare implements OpDeclaration {
 
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
-        ShapeOpChecks.requireInputs(ctx, 4);
-        ShapeOpChecks.requireInt8(ctx, ctx.input(0), "input");
-        ShapeOpChecks.requireInt8(ctx, ctx.output(), "output");
+        ShapeOpChecks.int8Data(ctx, 4);
         Slice slice = slice(ctx);
         ParamBlock fields = ParamBlock.of(StridedSlice.P_SIZE);
         for (int k = 0; k < KERNEL_DIMS; k++) {

@@ -38,10 +38,7 @@ public final class TransposePrepare implements OpDeclaration {
 
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
-        ShapeOpChecks.requireInputs(ctx, 2);
-        TensorInfo input = ctx.input(0);
-        ShapeOpChecks.requireInt8(ctx, input, "input");
-        ShapeOpChecks.requireInt8(ctx, ctx.output(), "output");
+        TensorInfo input = ShapeOpChecks.int8Data(ctx, 2);
         ShapeOpChecks.requireRankAtMost(ctx, input, MAX_DIMS, "input");
         int[] dims = input.shape();
         int rank = dims.length;
