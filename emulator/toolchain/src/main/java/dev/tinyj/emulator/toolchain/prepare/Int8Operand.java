@@ -36,4 +36,28 @@ final class Int8Operand {
             throw new PrepareException(ctx.where() + ": " + b.describe() + " must have the shape of " + a.describe());
         }
     }
+
+    /**
+     * The operands of an element-wise int8 operator: its one input and its output.
+     *
+     * @param in the input tensor
+     * @param out the output tensor (the input's shape)
+     * @param qi the input's per-tensor quantization
+     * @param qo the output's per-tensor quantization
+     */
+    record Unary(TensorInfo in, TensorInfo out, Quantization qi, Quantization qo) {
+    }
+
+    /** Exactly one input; input and output per-tensor int8 ({@link #require}) and of one shape. */
+    static Unary unary(OpContext ctx) throws PrepareException {
+        if (ctx.inputs().size() != 1) {
+            throw new PrepareException(ctx.where() + ": expected 1 input, got " + ctx.inputs().size());
+        }
+        TensorInfo in = ctx.input(0);
+        TensorInfo out = ctx.output();
+        Quantization qi = require(ctx, in, "input");
+        Quantization qo = require(ctx, out, "output");
+        sameShape(ctx, in, out);
+        return new Unary(in, out, qi, qo);
+    }
 }

@@ -32,14 +32,11 @@ public final class LeakyReluPrepare implements OpDeclaration {
 
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
-        if (ctx.inputs().size() != 1) {
-            throw new PrepareException(ctx.where() + ": expected 1 input, got " + ctx.inputs().size());
-        }
-        TensorInfo in = ctx.input(0);
-        TensorInfo out = ctx.output();
-        Quantization qi = Int8Operand.require(ctx, in, "input");
-        Quantization qo = Int8Operand.require(ctx, out, "output");
-        Int8Operand.sameShape(ctx, in, out);
+        Int8Operand.Unary u = Int8Operand.unary(ctx);
+        TensorInfo in = u.in();
+        TensorInfo out = u.out();
+        Quantization qi = u.qi();
+        Quantization qo = u.qo();
         float alpha = ctx.options().real("alpha", 0.0f);
         QuantizedMultiplier a = QuantizedMultiplier.of((double) (qi.scale0() * alpha / qo.scale0()));
         QuantizedMultiplier id = QuantizedMultiplier.of((double) (qi.scale0() / qo.scale0()));

@@ -57,14 +57,11 @@ public final class ReluPrepare implements OpDeclaration {
 
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
-        if (ctx.inputs().size() != 1) {
-            throw new PrepareException(ctx.where() + ": expected 1 input, got " + ctx.inputs().size());
-        }
-        TensorInfo in = ctx.input(0);
-        TensorInfo out = ctx.output();
-        Quantization qi = Int8Operand.require(ctx, in, "input");
-        Quantization qo = Int8Operand.require(ctx, out, "output");
-        Int8Operand.sameShape(ctx, in, out);
+        Int8Operand.Unary u = Int8Operand.unary(ctx);
+        TensorInfo in = u.in();
+        TensorInfo out = u.out();
+        Quantization qi = u.qi();
+        Quantization qo = u.qo();
         ParamBlock b = ParamBlock.of(Relu.P_SIZE).set(Relu.P_COUNT, in.flatSize());
         if (six) {
             int zero = qi.zeroPoint0();
