@@ -90,7 +90,7 @@ class OpBridgesBytecodeTest {
         }
         Set<String> before = new TreeSet<>();
         OpTable.entries().stream().filter(e -> e.code() <= 18)
-                .forEach(e -> before.add(ResolverGenerator.bridgeName(e.name())));
+                .forEach(e -> before.add(ResolverGenerator.bridgeName(e.key())));
         assertEquals(before, compared, "every operator that had a hand-written bridge is compared");
     }
 

@@ -45,7 +45,7 @@ class PerModelResolverTest {
         java.lang.classfile.ClassFile.of().parse(BridgeGenerator.generate()).methods()
                 .forEach(m -> methods.add(m.methodName().stringValue() + m.methodType().stringValue()));
         for (OpTable.Entry e : OpTable.entries()) {
-            assertTrue(methods.contains(ResolverGenerator.bridgeName(e.name()) + "([BI[B)V"), e.name());
+            assertTrue(methods.contains(ResolverGenerator.bridgeName(e.key()) + "([BI[B)V"), e.name());
         }
         assertEquals(OpTable.entries().size(), methods.size(), "one bridge per operator, nothing else");
     }

@@ -55,9 +55,8 @@ class RuntimeInvariantsTest {
             assertEquals(e.spec().inPlace() == InPlaceKind.ALIAS, (rule & ModelImage.RULE_IN_PLACE) != 0, e.name());
             assertEquals(o.read(), rule >>> 16, e.name());
         }
-        assertEquals(OpTable.entries().size(),
-                OpTable.entries().stream().map(OpTable.Entry::builtinCode).distinct().count(),
-                "TFLite builtin codes are distinct");
+        assertEquals(OpTable.entries().size(), OpTable.entries().stream().map(OpTable.Entry::key).distinct().count(),
+                "operator keys (builtin name and type variant) are distinct");
         Set<String> names = new TreeSet<>(table.values());
         List<String> perOpConstants = new ArrayList<>();
         Path location = Emu.classesOf(ModelImage.class);

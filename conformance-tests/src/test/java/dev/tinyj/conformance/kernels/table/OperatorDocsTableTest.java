@@ -49,7 +49,7 @@ class OperatorDocsTableTest {
             OpSpec s = e.spec();
             Bridge b = s.bridge();
             sb.append("| ").append(e.code()).append(" | ").append(s.name()).append(" (").append(s.builtinCode())
-                    .append(") | `").append(b.kernel().getSimpleName()).append('.').append(b.method())
+                    .append(s.variant().isEmpty() ? ")" : "), " + s.variant() + " variant").append(" | `").append(b.kernel().getSimpleName()).append('.').append(b.method())
                     .append("` | ").append(operands(s.operands())).append(" | ")
                     .append(s.inPlace().name().toLowerCase(Locale.ROOT)).append(" | ")
                     .append(s.optionsTable() == null ? "none" : s.optionsTable()).append(" | ")

@@ -44,11 +44,11 @@ class OperatorTableHarnessTest {
         SharedData.require("kernel_vectors", "every operator having vectors not checked");
         List<String> missing = new ArrayList<>();
         for (OpTable.Entry e : OpTable.entries()) {
-            if (BY_OP.getOrDefault(e.name(), List.of()).stream().noneMatch(OperatorTableHarnessTest::int8)) {
-                missing.add(e.name());
+            if (casesOf(e).stream().noneMatch(c -> inScope(e, c))) {
+                missing.add(e.key());
             }
         }
-        assertEquals(List.of(), missing, "operators of OpTable without an int8 vector case");
+        assertEquals(List.of(), missing, "operators of OpTable without an in-scope vector case");
     }
 
     @TestFactory
@@ -56,12 +56,12 @@ class OperatorTableHarnessTest {
         List<DynamicNode> ops = new ArrayList<>();
         for (OpTable.Entry e : OpTable.entries()) {
             List<DynamicNode> cases = new ArrayList<>();
-            for (KernelVectors.Case c : BY_OP.getOrDefault(e.name(), List.of())) {
+            for (KernelVectors.Case c : casesOf(e)) {
                 cases.add(DynamicTest.dynamicTest(c.id(), () -> check(e, c)));
             }
-            cases.add(DynamicTest.dynamicTest(e.name() + ": random inputs on every case's shapes",
+            cases.add(DynamicTest.dynamicTest(e.key() + ": random inputs on every case's shapes",
                     () -> randomInputs(e)));
-            ops.add(DynamicContainer.dynamicContainer(e.name(), cases));
+            ops.add(DynamicContainer.dynamicContainer(e.key(), cases));
         }
         return ops.stream();
     }
@@ -71,7 +71,7 @@ class OperatorTableHarnessTest {
             assertThrows(PrepareException.class, () -> e.prepare().prepare(c.context()));
             return;
         }
-        if (!int8(c)) {
+        if (!inScope(e, c)) {
             PrepareException x = assertThrows(PrepareException.class, () -> e.prepare().prepare(c.context()));
             assertTrue(x.getMessage().contains("unsupported type"), x.getMessage());
             return;
@@ -83,8 +83,8 @@ class OperatorTableHarnessTest {
     /** Deterministic, in-bounds runs on random int8 inputs of each in-scope case's shapes (QUANTIZE's float inputs kept). */
     private static void randomInputs(OpTable.Entry e) throws PrepareException {
         Random r = new Random(e.code());
-        for (KernelVectors.Case c : BY_OP.getOrDefault(e.name(), List.of())) {
-            if (!int8(c) || "ERROR".equals(c.outputTensor().expectedStatus())) {
+        for (KernelVectors.Case c : casesOf(e)) {
+            if (!inScope(e, c) || "ERROR".equals(c.outputTensor().expectedStatus())) {
                 continue;
             }
             KernelVectors.Case random = RandomInputs.of(c, r);
@@ -92,6 +92,20 @@ class OperatorTableHarnessTest {
             byte[] once = OneOpImage.run(e, random, p);
             assertArrayEquals(once, OneOpImage.run(e, random, p), random.toString());
         }
+    }
+
+    /** The vector cases of {@code e}'s operator that {@link OpTable#select} gives to {@code e} (by input 0's type). */
+    static List<KernelVectors.Case> casesOf(OpTable.Entry e) {
+        return BY_OP.getOrDefault(e.name(), List.of()).stream()
+                .filter(c -> OpTable.select(e.builtinCode(), c.context().input(0).type()).orElse(null) == e).toList();
+    }
+
+    /**
+     * Whether {@code e} must run case {@code c} (else refuse it as an unsupported type): a type
+     * variant runs every case selected to it, the default kernel its {@link #int8} ones.
+     */
+    static boolean inScope(OpTable.Entry e, KernelVectors.Case c) {
+        return !e.spec().variant().isEmpty() || int8(c);
     }
 
     /**

@@ -208,7 +208,7 @@ public final class ModelCompiler {
         if (code.isCustom()) {
             return null;
         }
-        OpTable.Entry entry = OpTable.byBuiltinCode(code.builtinCode()).orElse(null);
+        OpTable.Entry entry = OpTable.select(code.builtinCode(), inputType(model, op)).orElse(null);
         if (entry == null) {
             return null;
         }
@@ -245,6 +245,12 @@ public final class ModelCompiler {
             return null;
         }
         return p;
+    }
+
+    /** The type of {@code op}'s operand 0, or null when it has none (or names no tensor). */
+    static DType inputType(TfliteModel model, TfliteModel.Operator op) {
+        int t = op.inputs().length == 0 ? -1 : op.inputs()[0];
+        return t < 0 || t >= model.main().tensors().size() ? null : model.main().tensors().get(t).type();
     }
 
     /**

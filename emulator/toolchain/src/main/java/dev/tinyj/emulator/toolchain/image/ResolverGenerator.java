@@ -136,10 +136,13 @@ public final class ResolverGenerator {
         });
     }
 
-    /** {@code OpBridges} method of runtime op code {@code opCode}: its TFLite name in lowerCamelCase. */
+    /**
+     * {@code OpBridges} method of runtime op code {@code opCode}: its TFLite name (with the variant,
+     * {@link OpTable.Entry#key()}) in lowerCamelCase.
+     */
     public static String bridgeName(int opCode) {
         String name = OpTable.byCode(opCode)
-                .orElseThrow(() -> new IllegalArgumentException("unknown op code " + opCode)).name();
+                .orElseThrow(() -> new IllegalArgumentException("unknown op code " + opCode)).key();
         return bridgeName(name);
     }
 

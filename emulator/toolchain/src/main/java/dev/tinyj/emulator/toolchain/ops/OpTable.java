@@ -24,11 +24,14 @@ import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TransposePrepare;
+import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.runtime.model.ModelImage;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one table of operators: a runtime op code (the {@code O_CODE} word of an image's op entry,
@@ -38,6 +41,12 @@ import java.util.Set;
  * image's operand rule words, the device bridges and op resolvers, MAC counts, panic wording, the
  * docs' operator table and the kernel test harness all read this table. The codes are the
  * device's only op identity: no device class has a constant per operator.
+ *
+ * <p>A builtin operator may have several entries, one per <b>type variant</b> (its
+ * {@link OpSpec#variant()}: the default kernel and e.g. a {@code float32} or {@code int16} one),
+ * each with its own code, kernel, prepare and bridge, so a firmware links only the variants its
+ * model uses. {@link #select} picks the variant by operand 0's type, as TFLM's kernels switch on
+ * {@code input->type} in {@code Eval}. Variants of one operator share its options schema.
  */
 public final class OpTable {
     /**
@@ -50,6 +59,11 @@ public final class OpTable {
         /** TFLite builtin operator name. */
         public String name() {
             return op.spec().name();
+        }
+
+        /** The name, with the variant for a type variant ({@code CONV_2D_FLOAT32}): unique in the table. */
+        public String key() {
+            return op.spec().key();
         }
 
         /** TFLite {@code BuiltinOperator} value. */
@@ -97,10 +111,19 @@ public final class OpTable {
     static {
         Set<Object> seen = new HashSet<>();
         for (Entry e : ENTRIES) {
-            if (e.code() < 1 || e.code() > ModelImage.MAX_OP_CODE || !seen.add(e.code()) || !seen.add(e.name())
-                    || !seen.add("builtin " + e.builtinCode())) {
-                throw new ExceptionInInitializerError("OpTable: code " + e.code() + " (" + e.name()
+            if (e.code() < 1 || e.code() > ModelImage.MAX_OP_CODE || !seen.add(e.code()) || !seen.add(e.key())) {
+                throw new ExceptionInInitializerError("OpTable: code " + e.code() + " (" + e.key()
                         + ") is out of range or not unique");
+            }
+            Entry first = variants(e.builtinCode()).get(0);
+            boolean sameOptions = Objects.equals(first.spec().optionsTable(), e.spec().optionsTable())
+                    && first.spec().options().equals(e.spec().options()) && first.name().equals(e.name());
+            long defaults = variants(e.builtinCode()).stream().filter(v -> v.spec().variant().isEmpty()).count();
+            long claims = variants(e.builtinCode()).stream().filter(v -> v != e)
+                    .filter(v -> v.spec().inputTypes().stream().anyMatch(e.spec().inputTypes()::contains)).count();
+            if (!sameOptions || defaults > 1 || claims > 0) {
+                throw new ExceptionInInitializerError("OpTable: the variants of " + e.name()
+                        + " must share name and options, have at most one default and disjoint input types");
             }
         }
     }
@@ -113,14 +136,45 @@ public final class OpTable {
         return ENTRIES;
     }
 
-    /** The entry of a TFLite builtin operator name. */
+    /** The first entry (the default kernel, where there is one) of a TFLite builtin operator name. */
     public static Optional<Entry> byName(String name) {
         return ENTRIES.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
-    /** The entry of a TFLite builtin code. */
-    public static Optional<Entry> byBuiltinCode(int code) {
-        return ENTRIES.stream().filter(e -> e.builtinCode() == code).findFirst();
+    /** The entry with {@link Entry#key()} {@code key} ({@code CONV_2D}, {@code CONV_2D_FLOAT32}). */
+    public static Optional<Entry> byKey(String key) {
+        return ENTRIES.stream().filter(e -> e.key().equals(key)).findFirst();
+    }
+
+    /** Whether TFLite builtin code {@code code} has any entry. */
+    public static boolean supports(int builtinCode) {
+        return !variants(builtinCode).isEmpty();
+    }
+
+    /** Every entry of TFLite builtin code {@code code}, by ascending op code (empty when unsupported). */
+    public static List<Entry> variants(int builtinCode) {
+        return ENTRIES.stream().filter(e -> e.builtinCode() == builtinCode).toList();
+    }
+
+    /**
+     * The entry that runs TFLite builtin {@code builtinCode} with operand 0 of type {@code in0}
+     * (null when the op has no operand 0 or its type is unknown): the variant naming that type, else
+     * the default kernel (whose prepare refuses types it does not take); empty when neither exists.
+     */
+    public static Optional<Entry> select(int builtinCode, DType in0) {
+        List<Entry> vs = variants(builtinCode);
+        return vs.stream().filter(e -> in0 != null && e.spec().inputTypes().contains(in0)).findFirst()
+                .or(() -> vs.stream().filter(e -> e.spec().variant().isEmpty()).findFirst());
+    }
+
+    /**
+     * The operand-0 types the variants of {@code builtinCode} name, for refusals ("CONV_2D takes
+     * float32 or int16 in its variants"); empty when it has only a default kernel.
+     */
+    public static Set<DType> variantInputTypes(int builtinCode) {
+        Set<DType> types = new TreeSet<>();
+        variants(builtinCode).forEach(e -> types.addAll(e.spec().inputTypes()));
+        return types;
     }
 
     /** The entry of a runtime op code. */

@@ -1,6 +1,7 @@
 package dev.tinyj.emulator.toolchain.tflite;
 
 import dev.tinyj.emulator.toolchain.graph.DType;
+import dev.tinyj.emulator.toolchain.ops.OpSpec;
 import dev.tinyj.emulator.toolchain.ops.OpTable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +19,10 @@ import java.util.Set;
  *       float32[1,640]: unsupported type float32}. The runtime takes int8, uint8, int16 and int32
  *       tensors; float32 only where it enters through QUANTIZE's input or leaves through
  *       DEQUANTIZE's output (DESIGN: "no float except where a float32 tensor enters or leaves the
- *       model"). Which of these a given kernel accepts is its prepare step's business.</li>
+ *       model"), and everywhere in an operator run by a float32 type variant of its kernel
+ *       ({@link OpTable#select}). Which of these a given kernel accepts is its prepare step's
+ *       business. Each such line ends with what the operator's kernels do take (their
+ *       {@link OpSpec#summary()}s), so the user sees the supported alternative.</li>
  * </ol>
  */
 public final class Support {
@@ -34,31 +38,60 @@ public final class Support {
         for (TfliteModel.Operator op : model.main().operators()) {
             TfliteModel.OperatorCode code = model.code(op);
             String where = "operator " + op.index() + " (" + code.name() + ")";
-            if (code.isCustom() || OpTable.byBuiltinCode(code.builtinCode()).isEmpty()) {
+            if (code.isCustom() || !OpTable.supports(code.builtinCode())) {
                 lines.add(where + ": unsupported " + (code.isCustom() ? "custom operator" : "operator"));
                 continue;
             }
-            check(model, where, op.inputs(), code.builtinCode() == QUANTIZE, reported, lines);
-            check(model, where, op.outputs(), code.builtinCode() == DEQUANTIZE, reported, lines);
+            int in0 = op.inputs().length == 0 ? -1 : op.inputs()[0];
+            DType type = in0 < 0 ? null : model.main().tensors().get(in0).type();
+            OpTable.Entry entry = OpTable.select(code.builtinCode(), type).orElse(null);
+            if (entry == null) { // only type variants, none for this input type
+                lines.add(where + ": " + model.main().tensors().get(in0).describe() + ": unsupported type "
+                        + (type == null ? "(unknown)" : type.label()) + alternatives(code.builtinCode()));
+                reported.add(in0);
+                continue;
+            }
+            boolean floatKernel = entry.spec().inputTypes().contains(DType.FLOAT32);
+            String hint = alternatives(code.builtinCode());
+            check(model, where, op.inputs(), floatKernel, floatKernel || code.builtinCode() == QUANTIZE, hint, reported,
+                    lines);
+            check(model, where, op.outputs(), floatKernel, floatKernel || code.builtinCode() == DEQUANTIZE, hint,
+                    reported, lines);
         }
         return lines;
+    }
+
+    /** {@code " (CONV_2D runs: <summary>; float32: <summary>)"}: what the operator's kernels take. */
+    static String alternatives(int builtinCode) {
+        List<OpTable.Entry> vs = OpTable.variants(builtinCode);
+        StringBuilder sb = new StringBuilder(" (").append(vs.get(0).name()).append(" runs ");
+        for (int k = 0; k < vs.size(); k++) {
+            OpSpec s = vs.get(k).spec();
+            sb.append(k == 0 ? "" : "; ").append(s.variant().isEmpty() ? "" : s.variant() + ": ").append(s.summary());
+        }
+        return sb.append(')').toString();
     }
 
     private static final int DEQUANTIZE = OpTable.byName("DEQUANTIZE").orElseThrow().builtinCode();
     private static final int QUANTIZE = OpTable.byName("QUANTIZE").orElseThrow().builtinCode();
 
-    private static void check(TfliteModel model, String where, int[] tensors, boolean floatFirst, Set<Integer> reported,
-            List<String> lines) {
+    /**
+     * Adds a line for each of {@code tensors} of a type the kernel cannot take: integer types
+     * always pass (the prepare checks which), float32 everywhere for a float kernel, else only as
+     * the first tensor where {@code floatFirst}.
+     */
+    private static void check(TfliteModel model, String where, int[] tensors, boolean floatAll, boolean floatFirst,
+            String hint, Set<Integer> reported, List<String> lines) {
         for (int k = 0; k < tensors.length; k++) {
             int i = tensors[k];
             if (i < 0) {
                 continue;
             }
             TfliteModel.Tensor t = model.main().tensors().get(i);
-            boolean ok = t.type() != null
-                    && (INTEGER_TYPES.contains(t.type()) || t.type() == DType.FLOAT32 && floatFirst && k == 0);
+            boolean ok = t.type() != null && (INTEGER_TYPES.contains(t.type())
+                    || t.type() == DType.FLOAT32 && (floatAll || floatFirst && k == 0));
             if (!ok && reported.add(i)) {
-                lines.add(where + ": " + t.describe() + ": unsupported type " + t.typeLabel());
+                lines.add(where + ": " + t.describe() + ": unsupported type " + t.typeLabel() + hint);
             }
         }
     }

@@ -235,7 +235,7 @@ public final class TfliteReader {
         int[] outputs = indices(t.vector(2, "outputs", 4, "int32"), tensors, true);
         int optionsType = t.uint8(3, "builtin_options_type", 0);
         OpOptions options = OpOptions.none();
-        if (!code.isCustom() && (OpTable.byBuiltinCode(code.builtinCode()).isPresent()
+        if (!code.isCustom() && (OpTable.supports(code.builtinCode())
                 || OptionsDecoder.tableOf(code.name()) != null)) { // PACK: folded at compile time
             String where = "operator " + index + " (" + code.name() + ")";
             FbTable table = optionsType == 0 ? null : t.table(4, "builtin_options");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tinyj.emulator.toolchain.ops.OpTable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -61,11 +62,14 @@ class UnsupportedListingTest {
         FbTable t7 = element(fb, sg, 0, 7);
         b[t0.field(1, 1, "type")] = 0;
         b[t7.field(1, 1, "type")] = 4;
+        // each line ends with what the operator's kernels take: the supported alternative
+        String takes = " (FULLY_CONNECTED runs " + OpTable.byName("FULLY_CONNECTED").orElseThrow().spec().summary() + ")";
         assertEquals(List.of(
-                "operator 0 (FULLY_CONNECTED): tensor 0 'serving_default_dense_input:0' float32[1,1]: unsupported type float32",
+                "operator 0 (FULLY_CONNECTED): tensor 0 'serving_default_dense_input:0' float32[1,1]: unsupported type float32"
+                        + takes,
                 "operator 0 (FULLY_CONNECTED): tensor 7 "
                         + "'sequential/dense/MatMul;sequential/dense/Relu;sequential/dense/BiasAdd' int64[1,16]: "
-                        + "unsupported type int64"), TfliteReader.read(b, NAME).unsupported());
+                        + "unsupported type int64" + takes), TfliteReader.read(b, NAME).unsupported());
     }
 
     @Test
