@@ -29,6 +29,14 @@ final class OneOpImage {
 
     /** The output bytes of {@code c} prepared as {@code prepared} by operator {@code entry}. */
     static byte[] run(OpTable.Entry entry, KernelVectors.Case c, PreparedOp prepared) {
+        return run(entry, c, prepared, (byte) 0);
+    }
+
+    /**
+     * The same with every arena byte set to {@code fill} before the inputs are copied in: a kernel
+     * that leaves an output byte unwritten gives different outputs for different fills.
+     */
+    static byte[] run(OpTable.Entry entry, KernelVectors.Case c, PreparedOp prepared, byte fill) {
         Operands operands = entry.spec().operands();
         List<CompiledTensor> tensors = new ArrayList<>();
         List<Integer> inputs = new ArrayList<>();
@@ -65,6 +73,7 @@ final class OneOpImage {
         byte[] image = ImageWriter.write(model);
         ModelImage.validate(image);
         byte[] ram = new byte[ModelImage.arenaBytes(image)];
+        Arrays.fill(ram, fill);
         for (int k = 0; k < ModelImage.inputCount(image); k++) {
             byte[] in = c.tensors().get(ModelImage.inputTensor(image, k)).bytes();
             System.arraycopy(in, 0, ram, ModelImage.inputOffset(image, k), in.length);

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.TestFactory;
  * naming it ({@code op} line, in ../shared/kernel_vectors or the project's own files) is prepared
  * by the table's prepare step, written as a one-operator model image and run through the generated
  * resolver and bridge on the host JVM, and must give TFLM's output bytes exactly; a case with a
- * non-int8 activation must be refused as "unsupported type", one TFLM refuses must be refused.
+ * non-int8 activation must be refused as "unsupported type", one TFLM refuses must be refused. Each
+ * case runs twice, over an arena of zeros and one of 0x5A bytes, so an output byte a kernel leaves
+ * unwritten (a dead tensor's bytes on the device) fails.
  * A property per operator then feeds every in-scope case random inputs of the same shapes and
  * checks the run is deterministic and the prepare step accepts what it accepted. An operator in the
  * table without any vector case fails {@link #everyOperatorHasVectors()}.
@@ -78,6 +80,8 @@ class OperatorTableHarnessTest {
         }
         PreparedOp p = e.prepare().prepare(c.context());
         assertArrayEquals(c.outputTensor().tflmBytes(), OneOpImage.run(e, c, p), c.toString());
+        // every output byte written: the same output over an arena full of other bytes
+        assertArrayEquals(c.outputTensor().tflmBytes(), OneOpImage.run(e, c, p, (byte) 0x5A), c + " (arena 0x5A)");
     }
 
     /** Deterministic, in-bounds runs on random int8 inputs of each in-scope case's shapes (QUANTIZE's float inputs kept). */
