@@ -117,6 +117,7 @@ final class RunJson {
             Map<String, Object> e = Json.object();
             long c = r.opCycles()[op.index()];
             e.put("index", op.index());
+            e.put("tflite_index", op.sourceIndex());
             e.put("op", op.name());
             e.put("output_shape", build.model().tensors().get(op.output()).shape());
             e.put("macs", Macs.of(build.tflite(), build.model(), op));

@@ -69,7 +69,7 @@ final class RunText {
         for (CompiledOp op : build.model().ops()) {
             CompiledTensor out = build.model().tensors().get(op.output());
             long c = r.opCycles()[op.index()];
-            sb.append(String.format(Locale.ROOT, "  %-3d %-20s %-16s %12s %12s %6.1f%s%n", op.index(), op.name(),
+            sb.append(String.format(Locale.ROOT, "  %-3d %-20s %-16s %12s %12s %6.1f%s%n", op.sourceIndex(), op.name(),
                     java.util.Arrays.toString(out.shape()).replace(" ", ""), RunReport.n(Macs.of(build.tflite(), build.model(), op)),
                     RunReport.n(c), r.cycles() == 0 ? 0.0 : 100.0 * c / r.cycles(), op.inPlace() ? " (in place)" : ""));
         }

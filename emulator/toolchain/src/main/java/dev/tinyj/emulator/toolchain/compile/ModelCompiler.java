@@ -86,7 +86,7 @@ public final class ModelCompiler {
         TensorUse[] uses = initialUses(model, nTensors);
         for (int i = 0; i < nOps; i++) {
             TfliteModel.Operator op = sg.operators().get(i);
-            String where = "operator " + i + " (" + model.opName(op) + ")";
+            String where = "operator " + op.index() + " (" + model.opName(op) + ")";
             if (prepared[i] != null) {
                 for (int t : op.inputs()) {
                     if (t >= 0 && !uses[t].constant() && !uses[t].modelInput() && uses[t].writer() < 0) {
@@ -157,7 +157,7 @@ public final class ModelCompiler {
         for (int i = 0; i < nOps; i++) {
             TfliteModel.Operator op = sg.operators().get(i);
             ops.add(new CompiledOp(i, opCodes[i], model.opName(op), prepared[i].params(), op.inputs().clone(),
-                    op.outputs()[0], inPlace[i]));
+                    op.outputs()[0], inPlace[i], op.index()));
             scratchOffsets[i] = scratchRequest[i] < 0 ? -1 : plan.offsets()[scratchRequest[i]];
         }
         CompiledModel compiled = new CompiledModel(name, List.copyOf(tensors), List.copyOf(ops), sg.inputs().clone(),
@@ -213,7 +213,7 @@ public final class ModelCompiler {
             return null;
         }
         opCodes[i] = entry.code();
-        String where = "operator " + i + " (" + entry.name() + ")";
+        String where = "operator " + op.index() + " (" + entry.name() + ")";
         if (op.outputs().length != 1 || op.outputs()[0] < 0) {
             problems.add(where + ": expected 1 output tensor, got " + Arrays.toString(op.outputs()).replace(" ", ""));
             return null;

@@ -156,7 +156,9 @@ public record TfliteModel(String name, long version, String description, List<Op
     }
 
     /**
-     * What a prepare step sees of operator {@code index} of subgraph 0. An absent optional input
+     * What a prepare step sees of the operator at position {@code index} of subgraph 0 (its
+     * {@link OpContext#index()} is the operator's own {@link Operator#index()}: its index in the
+     * file, also after constant folding removed operators before it). An absent optional input
      * (-1) is a null element of {@link OpContext#inputs()}; the output is the first output.
      */
     public OpContext context(int index) throws TfliteException {
@@ -166,10 +168,10 @@ public record TfliteModel(String name, long version, String description, List<Op
             in.add(i < 0 ? null : tensorInfo(i));
         }
         if (op.outputs().length == 0 || op.outputs()[0] < 0) {
-            throw new TfliteException(name, op.position(), "expected operator " + index + " (" + opName(op)
+            throw new TfliteException(name, op.position(), "expected operator " + op.index() + " (" + opName(op)
                     + ") to have an output");
         }
-        return new OpContext(opName(op), index, in, tensorInfo(op.outputs()[0]), op.options());
+        return new OpContext(opName(op), op.index(), in, tensorInfo(op.outputs()[0]), op.options());
     }
 
     /**
