@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tinyj.emulator.run.CsvTable;
 import dev.tinyj.emulator.toolchain.compile.CompileException;
 import dev.tinyj.emulator.toolchain.compile.CompiledModel;
 import dev.tinyj.emulator.toolchain.compile.ModelCompiler;

@@ -1,19 +1,15 @@
 package dev.tinyj.conformance.golden;
 
+import dev.tinyj.emulator.run.HostInference;
 import dev.tinyj.emulator.toolchain.compile.CompiledModel;
-import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
-import dev.tinyj.emulator.toolchain.image.HostLink;
 
 /**
- * One golden case through the device runtime on the host JVM: the input bytes (every input
- * tensor's, concatenated in input order, as TFLM's golden files hold them) are copied into a fresh
- * arena, the model image runs once, and the output tensors' bytes come back concatenated in output
- * order. A fresh arena per case is TFLM's fresh interpreter per case: variable tensors start at zero.
+ * One golden case through the device runtime on the host JVM ({@link HostInference}, which
+ * {@code tinyj results --corpus} checks the corpus with too): the input bytes (every input tensor's,
+ * concatenated in input order, as TFLM's golden files hold them) into a fresh arena, one run, the
+ * output tensors' bytes concatenated in output order.
  */
 final class GoldenRun {
-    /** The runtime linked with every operator, on the host JVM. */
-    private static final HostLink RUNTIME = HostLink.all();
-
     private GoldenRun() {
     }
 
@@ -23,31 +19,6 @@ final class GoldenRun {
      * @throws IllegalArgumentException when {@code input} is not exactly the inputs' total size
      */
     static byte[] outputs(CompiledModel model, byte[] image, byte[] input) {
-        byte[] arena = new byte[model.arenaBytes()];
-        int at = 0;
-        for (int t : model.inputs()) {
-            CompiledTensor ct = model.tensors().get(t);
-            if (at + ct.bytes() > input.length) {
-                throw new IllegalArgumentException("input holds " + input.length + " bytes, the inputs need more");
-            }
-            System.arraycopy(input, at, arena, ct.arenaOffset(), ct.bytes());
-            at += ct.bytes();
-        }
-        if (at != input.length) {
-            throw new IllegalArgumentException("input holds " + input.length + " bytes, the inputs " + at);
-        }
-        RUNTIME.invoke(image, arena);
-        int total = 0;
-        for (int t : model.outputs()) {
-            total += model.tensors().get(t).bytes();
-        }
-        byte[] out = new byte[total];
-        at = 0;
-        for (int t : model.outputs()) {
-            CompiledTensor ct = model.tensors().get(t);
-            System.arraycopy(arena, ct.arenaOffset(), out, at, ct.bytes());
-            at += ct.bytes();
-        }
-        return out;
+        return HostInference.outputs(model, image, input);
     }
 }

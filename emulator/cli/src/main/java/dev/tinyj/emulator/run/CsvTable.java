@@ -1,4 +1,4 @@
-package dev.tinyj.conformance.golden;
+package dev.tinyj.emulator.run;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +13,22 @@ import java.util.Map;
  * A CSV file with a header row (RFC 4180: fields may be double-quoted, a quote inside doubled;
  * no line breaks inside fields), as rows of header → field.
  */
-final class CsvTable {
+public final class CsvTable {
     private CsvTable() {
     }
 
-    static List<Map<String, String>> read(Path file) throws IOException {
+    /**
+     * The rows of {@code file} in file order, each a map from the header's names to its fields
+     * (in header order); blank lines are skipped.
+     *
+     * @throws IOException when the file cannot be read, is empty, or a row's field count differs
+     *     from the header's (the message names the file and the line)
+     */
+    public static List<Map<String, String>> read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            throw new IOException(file + ": empty, expected a header row");
+        }
         List<String> header = fields(lines.get(0));
         List<Map<String, String>> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
