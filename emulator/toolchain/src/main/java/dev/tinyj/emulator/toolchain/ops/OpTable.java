@@ -17,6 +17,7 @@ import dev.tinyj.emulator.toolchain.prepare.OpDeclaration;
 import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
 import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
+import dev.tinyj.emulator.toolchain.prepare.ReduceMaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
@@ -92,7 +93,8 @@ public final class OpTable {
             new Entry(21, new ResizeNearestNeighborPrepare()),
             new Entry(22, ReluPrepare.relu()),
             new Entry(23, ReluPrepare.relu6()),
-            new Entry(24, new ExpandDimsPrepare()));
+            new Entry(24, new ExpandDimsPrepare()),
+            new Entry(26, new ReduceMaxPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
