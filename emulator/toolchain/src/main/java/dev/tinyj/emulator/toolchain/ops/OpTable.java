@@ -9,6 +9,7 @@ import dev.tinyj.emulator.toolchain.prepare.DequantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ExpandDimsPrepare;
 import dev.tinyj.emulator.toolchain.prepare.FullyConnectedPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
+import dev.tinyj.emulator.toolchain.prepare.LogSoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MeanPrepare;
@@ -94,6 +95,7 @@ public final class OpTable {
             new Entry(22, ReluPrepare.relu()),
             new Entry(23, ReluPrepare.relu6()),
             new Entry(24, new ExpandDimsPrepare()),
+            new Entry(25, new LogSoftmaxPrepare()),
             new Entry(26, new ReduceMaxPrepare()));
 
     static {
