@@ -8,6 +8,7 @@ import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DequantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ExpandDimsPrepare;
 import dev.tinyj.emulator.toolchain.prepare.FullyConnectedPrepare;
+import dev.tinyj.emulator.toolchain.prepare.HardSwishPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogSoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
@@ -96,7 +97,8 @@ public final class OpTable {
             new Entry(23, ReluPrepare.relu6()),
             new Entry(24, new ExpandDimsPrepare()),
             new Entry(25, new LogSoftmaxPrepare()),
-            new Entry(26, new ReduceMaxPrepare()));
+            new Entry(26, new ReduceMaxPrepare()),
+            new Entry(27, new HardSwishPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
