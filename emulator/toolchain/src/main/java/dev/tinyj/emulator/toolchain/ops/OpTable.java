@@ -8,7 +8,9 @@ import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DequantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ExpandDimsPrepare;
 import dev.tinyj.emulator.toolchain.prepare.FullyConnectedPrepare;
+import dev.tinyj.emulator.toolchain.prepare.HardSwishPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
+import dev.tinyj.emulator.toolchain.prepare.LogSoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MeanPrepare;
@@ -17,6 +19,7 @@ import dev.tinyj.emulator.toolchain.prepare.OpDeclaration;
 import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
 import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
+import dev.tinyj.emulator.toolchain.prepare.ReduceMaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
@@ -106,7 +109,10 @@ public final class OpTable {
             new Entry(21, new ResizeNearestNeighborPrepare()),
             new Entry(22, ReluPrepare.relu()),
             new Entry(23, ReluPrepare.relu6()),
-            new Entry(24, new ExpandDimsPrepare()));
+            new Entry(24, new ExpandDimsPrepare()),
+            new Entry(25, new LogSoftmaxPrepare()),
+            new Entry(26, new ReduceMaxPrepare()),
+            new Entry(27, new HardSwishPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();

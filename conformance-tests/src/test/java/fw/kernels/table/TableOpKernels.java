@@ -1,0 +1,30 @@
+package fw.kernels.table;
+
+import dev.tinyj.runtime.kernels.HardSwish;
+import dev.tinyj.runtime.kernels.LogSoftmax;
+import dev.tinyj.runtime.kernels.ReduceMax;
+
+/**
+ * Firmware wrapper: operators added under the op contract, as entry points for the host-vs-emulator
+ * tests (the TFLite operands in order, folded ones passed and ignored as a dispatcher would not).
+ */
+public class TableOpKernels {
+    public static void setup() {
+    }
+
+    public static void loop() {
+    }
+
+    public static void logSoftmax(byte[] params, int p, byte[] in, int inOff, byte[] out, int outOff) {
+        LogSoftmax.eval(params, p, in, inOff, out, outOff);
+    }
+
+    public static void reduceMax(byte[] params, int p, byte[] in, int inOff, byte[] axis, int axisOff, byte[] out,
+            int outOff) {
+        ReduceMax.eval(params, p, in, inOff, out, outOff);
+    }
+
+    public static void hardSwish(byte[] params, int p, byte[] in, int inOff, byte[] out, int outOff) {
+        HardSwish.eval(params, p, in, inOff, out, outOff);
+    }
+}
