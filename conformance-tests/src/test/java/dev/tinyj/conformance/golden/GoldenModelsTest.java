@@ -11,6 +11,7 @@ import dev.tinyj.emulator.toolchain.compile.ModelCompiler;
 import dev.tinyj.emulator.toolchain.image.HostLink;
 import dev.tinyj.emulator.toolchain.image.ImageWriter;
 import dev.tinyj.emulator.toolchain.tflite.TfliteReader;
+import dev.tinyj.runtime.model.ModelRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ class GoldenModelsTest {
         byte[] input = Files.readAllBytes(dir.resolve(c + ".input.bin"));
         byte[] expected = Files.readAllBytes(dir.resolve(c + ".output.bin"));
         byte[] arena = new byte[model.arenaBytes()];
+        ModelRunner.resetVariables(image, arena); // the firmware's setup(): a fresh interpreter per case, as TFLM's
         int at = 0;
         for (int t : model.inputs()) {
             CompiledTensor ct = model.tensors().get(t);
