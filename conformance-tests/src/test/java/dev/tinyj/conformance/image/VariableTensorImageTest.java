@@ -3,8 +3,10 @@ package dev.tinyj.conformance.image;
 import static dev.tinyj.conformance.image.ImageCorruptionTest.assertPanics;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.tinyj.conformance.kernels.svdf.SvdfModels;
 import dev.tinyj.emulator.toolchain.compile.ArenaPlanCheck;
 import dev.tinyj.emulator.toolchain.compile.CompiledModel;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
@@ -83,6 +85,37 @@ class VariableTensorImageTest {
         expected.write(host);
         expected.write(host);
         assertArrayEquals(expected.toByteArray(), ImageEmulatorTest.emulate(image, 2, twice.toByteArray()));
+    }
+
+    /**
+     * The device test of state: a two-SVDF model (int8 states, zero point 5) in the emulator, three
+     * loop()s after one setup(): each output equals the host run that carries the arena over, and
+     * the second and third differ from what a freshly reset arena gives (the state did carry over).
+     */
+    @Test
+    void svdfStateSurvivesFromOneLoopToTheNext() throws Exception {
+        CompiledModel m = ModelCompiler.compile(TfliteReader.read(SvdfModels.chain(7, 2, 6, false), "svdf"), "svdf");
+        byte[] image = ImageWriter.write(m);
+        byte[][] inputs = {{100, -50, 3, 77, -128, 127}, {-90, 64, 12, -7, 33, 0}, {5, 5, 5, -5, -5, -5}};
+        byte[] arena = HostRun.setup(image);
+        for (CompiledTensor t : m.tensors()) {
+            if (t.placement() == Placement.VARIABLE) {
+                for (int i = 0; i < t.bytes(); i++) {
+                    assertEquals(5, arena[t.arenaOffset() + i], "reset to the zero point");
+                }
+            }
+        }
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        ByteArrayOutputStream carried = new ByteArrayOutputStream();
+        for (int s = 0; s < inputs.length; s++) {
+            all.write(inputs[s]);
+            byte[] out = HostRun.run(image, arena, inputs[s]);
+            carried.write(out);
+            if (s > 0) {
+                assertFalse(Arrays.equals(out, HostRun.run(image, inputs[s])), "step " + s + " depends on the state");
+            }
+        }
+        assertArrayEquals(carried.toByteArray(), ImageEmulatorTest.emulate(image, inputs.length, all.toByteArray()));
     }
 
     @Test
