@@ -25,11 +25,12 @@ import org.junit.jupiter.api.Test;
  */
 class ImageRoundTripTest {
     /**
-     * Of the 85 kernel models, 10 have a uint8/int16/int32 tensor that prepare refuses (the two
-     * uint8 → int8 QUANTIZE models run).
+     * Of the 85 kernel models, 7 have a uint8/int16/int32 tensor that prepare refuses (the two
+     * uint8 → int8 QUANTIZE models run, and so do the two int16 → int8 QUANTIZE models and the
+     * int8 → int16 SOFTMAX model).
      */
-    private static final int EXPECTED_IN_SCOPE = 75;
-    private static final int EXPECTED_REFUSED = 10;
+    private static final int EXPECTED_IN_SCOPE = 78;
+    private static final int EXPECTED_REFUSED = 7;
 
     @Test
     void everyInScopeKernelModelGivesItsGoldenOutput() throws Exception {

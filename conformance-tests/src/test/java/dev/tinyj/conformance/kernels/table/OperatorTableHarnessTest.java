@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestFactory;
  * checks the run is deterministic and the prepare step accepts what it accepted. An operator in the
  * table without any vector case fails {@link #everyOperatorHasVectors()}.
  */
-class OperatorTableHarnessTest {
+public class OperatorTableHarnessTest {
     private static final Map<String, List<KernelVectors.Case>> BY_OP = KernelVectors.all().stream()
             .collect(Collectors.groupingBy(KernelVectors.Case::op, TreeMap::new, Collectors.toList()));
 
@@ -113,13 +113,25 @@ class OperatorTableHarnessTest {
     }
 
     /**
-     * Whether every activation of {@code c} is int8 (or float32 where QUANTIZE/DEQUANTIZE take it,
-     * or a uint8 input of QUANTIZE to int8).
+     * Whether {@code c}'s types are in TinyJ's scope: every activation int8, or float32 where
+     * QUANTIZE/DEQUANTIZE take it, or {@link #quantizeInScope}, or an int16 output of SOFTMAX (int8
+     * input), or SVDF's int16 or int8 weights_time and state.
      */
     static boolean int8(KernelVectors.Case c) {
         return c.typesIn(DType.INT8)
-                || c.op().equals("QUANTIZE") && c.outputTensor().dtype() == DType.INT8
-                        && c.typesIn(DType.INT8, DType.FLOAT32, DType.UINT8)
-                || c.op().equals("DEQUANTIZE") && c.typesIn(DType.INT8, DType.FLOAT32);
+                || c.op().equals("QUANTIZE") && quantizeInScope(c)
+                || c.op().equals("DEQUANTIZE") && c.typesIn(DType.INT8, DType.FLOAT32)
+                || c.op().equals("SOFTMAX") && c.input(0).dtype() == DType.INT8
+                        && c.outputTensor().dtype() == DType.INT16
+                || c.op().equals("SVDF") && c.input(0).dtype() == DType.INT8 && c.input(4).dtype() == c.input(2).dtype()
+                        && c.typesIn(DType.INT8, DType.INT16, DType.INT32);
+    }
+
+    /** QUANTIZE's pairs in scope: float32, int8, uint8 or int16 to int8, and int16 to int32. */
+    public static boolean quantizeInScope(KernelVectors.Case c) {
+        DType in = c.input(0).dtype();
+        DType out = c.outputTensor().dtype();
+        return out == DType.INT8 && (in == DType.INT8 || in == DType.FLOAT32 || in == DType.UINT8 || in == DType.INT16)
+                || in == DType.INT16 && out == DType.INT32;
     }
 }

@@ -100,6 +100,8 @@ final class RunJson {
         sram.put("vm_base", m.vmSramBytes());
         sram.put("static", m.staticBytes());
         sram.put("arena", build.model().arenaBytes());
+        sram.put("arena_planned", build.model().plannedBytes());
+        sram.put("arena_persistent", build.model().persistentBytes());
         sram.put("heap", m.heapBytes());
         sram.put("stack_peak", m.stackPeakBytes());
         sram.put("total", o.sramTotal());

@@ -3,14 +3,15 @@ package dev.tinyj.emulator.run;
 import dev.tinyj.emulator.toolchain.compile.CompiledModel;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
 import dev.tinyj.emulator.toolchain.image.HostLink;
+import dev.tinyj.runtime.model.ModelRunner;
 
 /**
  * One inference through the device runtime on the host JVM (no emulator, no cycles): the input
  * bytes (every input tensor's, concatenated in input order, as TFLM's golden files hold them) are
  * copied into a fresh arena, the model image runs once through tiny-runtime's
  * {@code ModelRunner.invoke} linked with every operator ({@link HostLink#all()}), and the output
- * tensors' bytes come back concatenated in output order. A fresh arena per call is TFLM's fresh
- * interpreter per case: variable tensors start at zero. Seconds for models the emulator takes
+ * tensors' bytes come back concatenated in output order. A fresh arena per call, its variable
+ * tensors reset as the firmware's {@code setup()} resets them, is TFLM's fresh interpreter per case. Seconds for models the emulator takes
  * minutes over, so golden cases can be checked in bulk.
  */
 public final class HostInference {
@@ -30,6 +31,7 @@ public final class HostInference {
      */
     public static byte[] outputs(CompiledModel model, byte[] image, byte[] input) {
         byte[] arena = new byte[model.arenaBytes()];
+        ModelRunner.resetVariables(image, arena);
         int at = 0;
         for (int t : model.inputs()) {
             CompiledTensor ct = model.tensors().get(t);

@@ -17,7 +17,9 @@ import java.util.zip.Adler32;
  *
  * <p>The writer refuses ({@link IllegalArgumentException}) a model the device would reject in a
  * way that is the compiler's fault: a FLASH tensor without data or with data of another length, an
- * ARENA tensor outside the arena, an in-place op whose input and output do not share an offset.
+ * ARENA or VARIABLE tensor outside the arena, an in-place op whose input and output do not share
+ * an offset. Each op entry's flags carry its declaration's state operands
+ * ({@link dev.tinyj.emulator.toolchain.ops.OpSpec#imageStateFlags()}).
  */
 public final class ImageWriter {
     private ImageWriter() {
@@ -86,7 +88,8 @@ public final class ImageWriter {
             check(!op.inPlace() || sharesOffset(model, op), "in-place op " + i + " (" + op.name()
                     + ") needs its input and output at the same arena offset");
             b.putInt(e + ModelImage.O_CODE, op.opCode());
-            b.putInt(e + ModelImage.O_FLAGS, op.inPlace() ? ModelImage.FLAG_IN_PLACE : 0);
+            b.putInt(e + ModelImage.O_FLAGS, (op.inPlace() ? ModelImage.FLAG_IN_PLACE : 0)
+                    | OpTable.spec(op.opCode()).imageStateFlags());
             b.putInt(e + ModelImage.O_PARAMS, paramsAt[i]);
             b.putInt(e + ModelImage.O_PARAMS_BYTES, op.params().length);
             b.putInt(e + ModelImage.O_OPERAND_COUNT, op.inputs().length);
@@ -145,6 +148,14 @@ public final class ImageWriter {
                 b.putInt(e + ModelImage.T_OFFSET, dataAt);
                 b.putInt(e + ModelImage.T_BYTES, t.bytes());
                 b.put(dataAt, t.data());
+            }
+            case VARIABLE -> {
+                check(t.arenaOffset() >= 0 && t.arenaOffset() + (long) t.bytes() <= arenaBytes, "VARIABLE tensor "
+                        + t.index() + " (" + t.name() + ") at " + t.arenaOffset() + "+" + t.bytes()
+                        + " is outside the " + arenaBytes + "-byte arena");
+                b.putInt(e + ModelImage.T_PLACEMENT, ModelImage.VARIABLE);
+                b.putInt(e + ModelImage.T_OFFSET, t.arenaOffset());
+                b.putInt(e + ModelImage.T_BYTES, t.bytes());
             }
             case ABSENT -> b.putInt(e + ModelImage.T_PLACEMENT, ModelImage.ABSENT);
         }

@@ -106,6 +106,15 @@ public record OpSpec(String name, int builtinCode, String optionsTable, List<Opt
         return variant.isEmpty() ? name : name + "_" + variant.toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * The state-operand bits the image writer ORs into {@link ModelImage#O_FLAGS} of each of this
+     * op's entries ({@link Operands#state()} shifted to {@link ModelImage#FLAG_STATE_SHIFT}); the
+     * device validator checks that each such operand is a {@link ModelImage#VARIABLE} tensor.
+     */
+    public int imageStateFlags() {
+        return operands.state() << ModelImage.FLAG_STATE_SHIFT;
+    }
+
     public OpSpec withBridge(Bridge b) {
         return new OpSpec(name, builtinCode, optionsTable, options, operands, inPlace, macs, panics, b, summary,
                 variant, inputTypes);

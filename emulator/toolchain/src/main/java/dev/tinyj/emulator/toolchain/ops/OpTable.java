@@ -25,6 +25,7 @@ import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
+import dev.tinyj.emulator.toolchain.prepare.SvdfPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TransposePrepare;
 import dev.tinyj.emulator.toolchain.graph.DType;
@@ -112,7 +113,8 @@ public final class OpTable {
             new Entry(24, new ExpandDimsPrepare()),
             new Entry(25, new LogSoftmaxPrepare()),
             new Entry(26, new ReduceMaxPrepare()),
-            new Entry(27, new HardSwishPrepare()));
+            new Entry(27, new HardSwishPrepare()),
+            new Entry(28, new SvdfPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();

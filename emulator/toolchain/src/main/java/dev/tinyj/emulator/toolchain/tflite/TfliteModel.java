@@ -140,7 +140,8 @@ public record TfliteModel(String name, long version, String description, List<Op
     /**
      * The toolchain's view of tensor {@code index} of subgraph 0: its constant data is the bytes of
      * its buffer when that buffer is not empty (shared with other tensors of the same buffer; do
-     * not modify).
+     * not modify). A variable tensor ({@code is_variable}) is never a constant: TFLM gives it a
+     * persistent buffer and resets it, whatever its buffer holds.
      *
      * @throws TfliteException when the tensor's type code is unknown to TinyJ
      */
@@ -150,7 +151,7 @@ public record TfliteModel(String name, long version, String description, List<Op
             throw new TfliteException(name, t.position(), "expected a known TensorType in " + t.describe()
                     + ", got " + t.typeCode());
         }
-        Buffer b = buffers.isEmpty() ? null : buffers.get(t.buffer());
+        Buffer b = buffers.isEmpty() || t.isVariable() ? null : buffers.get(t.buffer());
         byte[] data = b == null || b.isEmpty() ? null : b.data();
         return new TensorInfo(t.index(), t.name(), t.type(), t.shape().clone(), t.quantization(), data);
     }
