@@ -1,0 +1,16 @@
+package fw.kernels.elementwise;
+
+import dev.tinyj.runtime.kernels.Sub;
+
+/** Firmware wrapper: the broadcasting binary kernels of {@code BinaryBroadcast.runMore} as entry points for the host-vs-emulator tests. */
+public class BinaryOpKernels {
+    public static void setup() {
+    }
+
+    public static void loop() {
+    }
+
+    public static void sub(byte[] params, int p, byte[] a, int aOff, byte[] b, int bOff, byte[] out, int outOff) {
+        Sub.eval(params, p, a, aOff, b, bOff, out, outOff);
+    }
+}
