@@ -21,6 +21,7 @@ import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SqueezePrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SubPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
@@ -108,7 +109,8 @@ public final class OpTable {
             new Entry(22, ReluPrepare.relu()),
             new Entry(23, ReluPrepare.relu6()),
             new Entry(24, new ExpandDimsPrepare()),
-            new Entry(50, new SubPrepare()));
+            new Entry(50, new SubPrepare()),
+            new Entry(51, new SqueezePrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
