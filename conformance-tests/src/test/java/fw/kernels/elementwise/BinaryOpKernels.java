@@ -1,5 +1,6 @@
 package fw.kernels.elementwise;
 
+import dev.tinyj.runtime.kernels.MaximumMinimum;
 import dev.tinyj.runtime.kernels.Sub;
 
 /** Firmware wrapper: the broadcasting binary kernels of {@code BinaryBroadcast.runMore} as entry points for the host-vs-emulator tests. */
@@ -12,5 +13,13 @@ public class BinaryOpKernels {
 
     public static void sub(byte[] params, int p, byte[] a, int aOff, byte[] b, int bOff, byte[] out, int outOff) {
         Sub.eval(params, p, a, aOff, b, bOff, out, outOff);
+    }
+
+    public static void maximum(byte[] params, int p, byte[] a, int aOff, byte[] b, int bOff, byte[] out, int outOff) {
+        MaximumMinimum.maximum(params, p, a, aOff, b, bOff, out, outOff);
+    }
+
+    public static void minimum(byte[] params, int p, byte[] a, int aOff, byte[] b, int bOff, byte[] out, int outOff) {
+        MaximumMinimum.minimum(params, p, a, aOff, b, bOff, out, outOff);
     }
 }

@@ -3,7 +3,8 @@ package dev.tinyj.runtime.kernels;
 import dev.tinyj.hal.Flash;
 
 /**
- * The broadcast walk of the int8 binary element-wise kernels ({@link Add}, {@link Mul}, {@link Sub}), as
+ * The broadcast walk of the int8 binary element-wise kernels ({@link Add}, {@link Mul}, {@link Sub},
+ * {@link MaximumMinimum}), as
  * TFLM's {@code reference_ops::BroadcastBinaryOpSimple}
  * ({@code tensorflow/lite/kernels/internal/reference/broadcast_loop.h}, tflite-micro
  * 90b983c2b3f1480642e040bbd2ddb37b998f3424) visits it: both inputs right-aligned against the
@@ -49,6 +50,10 @@ public final class BinaryBroadcast {
 
     /** Operator selector of {@link #runMore}: {@link Sub#apply}. */
     static final int SUB = 2;
+    /** Operator selector of {@link #runMore}: the smaller input value ({@link MaximumMinimum#minimum}). */
+    static final int MINIMUM = 3;
+    /** Operator selector of {@link #runMore}: the larger input value ({@link MaximumMinimum#maximum}). */
+    static final int MAXIMUM = 4;
 
     /** Applies operator {@code op} ({@link #ADD} or {@link #MUL}) to every output element. */
     static void run(byte[] params, int p, byte[] in1, int off1, byte[] in2, int off2, byte[] out, int outOff,
@@ -107,8 +112,8 @@ public final class BinaryBroadcast {
         }
     }
     /**
-     * Applies operator {@code op} ({@link #SUB}) to every output element: the walk of {@link #run},
-     * dispatching by a {@code switch} per element.
+     * Applies operator {@code op} ({@link #SUB}, {@link #MINIMUM}, {@link #MAXIMUM}) to every output
+     * element: the walk of {@link #run}, dispatching by a {@code switch} per element.
      */
     static void runMore(byte[] params, int p, byte[] in1, int off1, byte[] in2, int off2, byte[] out, int outOff,
             int op) {
@@ -151,10 +156,18 @@ public final class BinaryBroadcast {
                             int x = off1 + i0 * a0 + i1 * a1 + i2 * a2 + i3 * a3 + i4 * a4;
                             int y = off2 + i0 * b0 + i1 * b1 + i2 * b2 + i3 * b3 + i4 * b4;
                             for (int i5 = 0; i5 < d5; i5++) {
+                                int u = in1[x];
+                                int v = in2[y];
                                 int r;
                                 switch (op) {
                                     case SUB:
-                                        r = Sub.apply(in1[x], in2[y], f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11);
+                                        r = Sub.apply(u, v, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11);
+                                        break;
+                                    case MINIMUM:
+                                        r = Math.min(u, v);
+                                        break;
+                                    case MAXIMUM:
+                                        r = Math.max(u, v);
                                         break;
                                     default:
                                         r = 0;

@@ -3,6 +3,7 @@ package dev.tinyj.conformance.kernels.elementwise;
 import dev.tinyj.conformance.kernels.support.KernelEmulatorCases;
 import dev.tinyj.conformance.kernels.support.KernelVectors;
 import dev.tinyj.emulator.toolchain.graph.DType;
+import dev.tinyj.emulator.toolchain.prepare.MaximumMinimumPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SubPrepare;
 import fw.kernels.elementwise.BinaryOpKernels;
 import java.util.List;
@@ -20,6 +21,20 @@ class BinaryOpEmulatorTest {
     Stream<DynamicTest> subVectors() {
         return KernelEmulatorCases.tests("sub.txt", new SubPrepare(), c -> c.typesIn(DType.INT8),
                 BinaryOpKernels.class, "sub", BinaryOpEmulatorTest::boards);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> maximumVectors() {
+        return KernelEmulatorCases.tests("maximum_minimum.txt", MaximumMinimumPrepare.maximum(),
+                c -> c.op().equals("MAXIMUM") && c.typesIn(DType.INT8), BinaryOpKernels.class, "maximum",
+                BinaryOpEmulatorTest::boards);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> minimumVectors() {
+        return KernelEmulatorCases.tests("maximum_minimum.txt", MaximumMinimumPrepare.minimum(),
+                c -> c.op().equals("MINIMUM") && c.typesIn(DType.INT8), BinaryOpKernels.class, "minimum",
+                BinaryOpEmulatorTest::boards);
     }
 
     /** Both boards for a case whose tensors total at most 1 KB, else the L4R5. */

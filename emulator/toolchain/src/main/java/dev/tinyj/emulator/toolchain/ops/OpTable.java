@@ -11,6 +11,7 @@ import dev.tinyj.emulator.toolchain.prepare.FullyConnectedPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DPrepare;
+import dev.tinyj.emulator.toolchain.prepare.MaximumMinimumPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MeanPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MulPrepare;
 import dev.tinyj.emulator.toolchain.prepare.OpDeclaration;
@@ -110,7 +111,9 @@ public final class OpTable {
             new Entry(23, ReluPrepare.relu6()),
             new Entry(24, new ExpandDimsPrepare()),
             new Entry(50, new SubPrepare()),
-            new Entry(51, new SqueezePrepare()));
+            new Entry(51, new SqueezePrepare()),
+            new Entry(52, MaximumMinimumPrepare.minimum()),
+            new Entry(53, MaximumMinimumPrepare.maximum()));
 
     static {
         Set<Object> seen = new HashSet<>();
