@@ -1,5 +1,6 @@
 package dev.tinyj.emulator.toolchain.ops;
 
+import dev.tinyj.emulator.toolchain.prepare.AbsPrepare;
 import dev.tinyj.emulator.toolchain.prepare.AddPrepare;
 import dev.tinyj.emulator.toolchain.prepare.AveragePool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ConcatenationPrepare;
@@ -113,7 +114,8 @@ public final class OpTable {
             new Entry(50, new SubPrepare()),
             new Entry(51, new SqueezePrepare()),
             new Entry(52, MaximumMinimumPrepare.minimum()),
-            new Entry(53, MaximumMinimumPrepare.maximum()));
+            new Entry(53, MaximumMinimumPrepare.maximum()),
+            new Entry(54, new AbsPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();

@@ -1,10 +1,14 @@
 package fw.kernels.elementwise;
 
+import dev.tinyj.runtime.kernels.Abs;
 import dev.tinyj.runtime.kernels.MaximumMinimum;
 import dev.tinyj.runtime.kernels.Sub;
 
-/** Firmware wrapper: the broadcasting binary kernels of {@code BinaryBroadcast.runMore} as entry points for the host-vs-emulator tests. */
-public class BinaryOpKernels {
+/**
+ * Firmware wrapper: the element-wise kernels added after ADD and MUL (SUB, MAXIMUM, MINIMUM, ABS, ...) as entry
+ * points for the host-vs-emulator tests.
+ */
+public class ElementwiseOpKernels {
     public static void setup() {
     }
 
@@ -21,5 +25,9 @@ public class BinaryOpKernels {
 
     public static void minimum(byte[] params, int p, byte[] a, int aOff, byte[] b, int bOff, byte[] out, int outOff) {
         MaximumMinimum.minimum(params, p, a, aOff, b, bOff, out, outOff);
+    }
+
+    public static void abs(byte[] params, int p, byte[] in, int inOff, byte[] out, int outOff) {
+        Abs.eval(params, p, in, inOff, out, outOff);
     }
 }
