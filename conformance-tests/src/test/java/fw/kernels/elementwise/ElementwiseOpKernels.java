@@ -2,10 +2,11 @@ package fw.kernels.elementwise;
 
 import dev.tinyj.runtime.kernels.Abs;
 import dev.tinyj.runtime.kernels.MaximumMinimum;
+import dev.tinyj.runtime.kernels.Neg;
 import dev.tinyj.runtime.kernels.Sub;
 
 /**
- * Firmware wrapper: the element-wise kernels added after ADD and MUL (SUB, MAXIMUM, MINIMUM, ABS, ...) as entry
+ * Firmware wrapper: the element-wise kernels added after ADD and MUL (SUB, MAXIMUM, MINIMUM, ABS, NEG, ...) as entry
  * points for the host-vs-emulator tests.
  */
 public class ElementwiseOpKernels {
@@ -29,5 +30,9 @@ public class ElementwiseOpKernels {
 
     public static void abs(byte[] params, int p, byte[] in, int inOff, byte[] out, int outOff) {
         Abs.eval(params, p, in, inOff, out, outOff);
+    }
+
+    public static void neg(byte[] params, int p, byte[] in, int inOff, byte[] out, int outOff) {
+        Neg.eval(params, p, in, inOff, out, outOff);
     }
 }

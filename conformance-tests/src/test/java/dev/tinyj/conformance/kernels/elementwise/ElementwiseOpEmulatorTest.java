@@ -5,6 +5,7 @@ import dev.tinyj.conformance.kernels.support.KernelVectors;
 import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.prepare.AbsPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaximumMinimumPrepare;
+import dev.tinyj.emulator.toolchain.prepare.NegPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SubPrepare;
 import fw.kernels.elementwise.ElementwiseOpKernels;
 import java.util.List;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The element-wise kernels added after ADD and MUL (SUB, MAXIMUM, MINIMUM on
- * {@code BinaryBroadcast.runMore}; ABS) in the emulator give the host JVM's bytes and TFLM's on
- * their int8 vector cases: on both boards where a case's operands fit the Uno's SRAM,
+ * {@code BinaryBroadcast.runMore}; ABS; NEG, float32) in the emulator give the host JVM's bytes and
+ * TFLM's on their in-scope vector cases: on both boards where a case's operands fit the Uno's SRAM,
  * on the L4R5 alone otherwise. Building the wrapper verifies the kernels are inside the subset.
  */
 class ElementwiseOpEmulatorTest {
@@ -43,6 +44,12 @@ class ElementwiseOpEmulatorTest {
     Stream<DynamicTest> absVectors() {
         return KernelEmulatorCases.tests("abs.txt", new AbsPrepare(), c -> c.typesIn(DType.INT8),
                 ElementwiseOpKernels.class, "abs", ElementwiseOpEmulatorTest::boards);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> negVectors() {
+        return KernelEmulatorCases.tests("neg.txt", new NegPrepare(), c -> c.typesIn(DType.FLOAT32),
+                ElementwiseOpKernels.class, "neg", ElementwiseOpEmulatorTest::boards);
     }
 
     /** Both boards for a case whose tensors total at most 1 KB, else the L4R5. */

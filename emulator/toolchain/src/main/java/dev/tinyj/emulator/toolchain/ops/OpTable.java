@@ -15,6 +15,7 @@ import dev.tinyj.emulator.toolchain.prepare.MaxPool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaximumMinimumPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MeanPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MulPrepare;
+import dev.tinyj.emulator.toolchain.prepare.NegPrepare;
 import dev.tinyj.emulator.toolchain.prepare.OpDeclaration;
 import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
@@ -115,7 +116,8 @@ public final class OpTable {
             new Entry(51, new SqueezePrepare()),
             new Entry(52, MaximumMinimumPrepare.minimum()),
             new Entry(53, MaximumMinimumPrepare.maximum()),
-            new Entry(54, new AbsPrepare()));
+            new Entry(54, new AbsPrepare()),
+            new Entry(55, new NegPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
