@@ -49,12 +49,24 @@ public final class Sub {
     static int apply(int x, int y, int input1Offset, int input2Offset, int leftShift, int input1Multiplier,
             int input1Shift, int input2Multiplier, int input2Shift, int outputMultiplier, int outputShift,
             int outputOffset, int actMin, int actMax) {
+        int d = difference(x, y, input1Offset, input2Offset, leftShift, input1Multiplier, input1Shift,
+                input2Multiplier, input2Shift);
+        int raw = FixedPoint.multiplyByQuantizedMultiplier(d, outputMultiplier, outputShift) + outputOffset;
+        return Math.min(actMax, Math.max(actMin, raw));
+    }
+
+    /**
+     * The two inputs on their common scale, subtracted: each offset, shifted left by
+     * {@code leftShift} and scaled by its multiplier (shift ≤ 0), as {@code BroadcastQuantSubSlow}
+     * and {@code SquaredDifference} (micro/kernels/squared_difference.cc) compute {@code raw_sub} /
+     * {@code raw_diff}.
+     */
+    static int difference(int x, int y, int input1Offset, int input2Offset, int leftShift, int input1Multiplier,
+            int input1Shift, int input2Multiplier, int input2Shift) {
         int shifted1 = (input1Offset + x) * (1 << leftShift);
         int shifted2 = (input2Offset + y) * (1 << leftShift);
         int scaled1 = FixedPoint.multiplyByQuantizedMultiplier(shifted1, input1Multiplier, input1Shift);
         int scaled2 = FixedPoint.multiplyByQuantizedMultiplier(shifted2, input2Multiplier, input2Shift);
-        int raw = FixedPoint.multiplyByQuantizedMultiplier(scaled1 - scaled2, outputMultiplier, outputShift)
-                + outputOffset;
-        return Math.min(actMax, Math.max(actMin, raw));
+        return scaled1 - scaled2;
     }
 }

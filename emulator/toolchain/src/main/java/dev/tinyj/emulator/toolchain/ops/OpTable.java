@@ -24,6 +24,7 @@ import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SquaredDifferencePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SqueezePrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SubPrepare;
@@ -117,7 +118,8 @@ public final class OpTable {
             new Entry(52, MaximumMinimumPrepare.minimum()),
             new Entry(53, MaximumMinimumPrepare.maximum()),
             new Entry(54, new AbsPrepare()),
-            new Entry(55, new NegPrepare()));
+            new Entry(55, new NegPrepare()),
+            new Entry(56, new SquaredDifferencePrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();

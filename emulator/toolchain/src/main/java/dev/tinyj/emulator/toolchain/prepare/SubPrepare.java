@@ -70,10 +70,11 @@ public final class SubPrepare implements OpDeclaration {
     }
 
     /**
-     * {@code QuantizeMultiplierSmallerThanOneExp((double) real)}: TFLM CHECKs {@code 0 < real < 1}
-     * and a shift ≤ 0; ADD's check ({@link AddPrepare#smallerThanOne}) after a positive factor.
+     * {@code QuantizeMultiplierSmallerThanOneExp(real)}: TFLM CHECKs {@code 0 < real < 1} and a
+     * shift ≤ 0; ADD's check ({@link AddPrepare#smallerThanOne}) after a positive factor. SUB passes
+     * float quotients, SQUARED_DIFFERENCE double ones.
      */
-    private static QuantizedMultiplier smallerThanOne(OpContext ctx, float real) throws PrepareException {
+    static QuantizedMultiplier smallerThanOne(OpContext ctx, double real) throws PrepareException {
         if (!(real > 0)) {
             throw new PrepareException(ctx.where() + ": rescale factor " + real
                     + " is not positive (a zero or non-finite scale)");
