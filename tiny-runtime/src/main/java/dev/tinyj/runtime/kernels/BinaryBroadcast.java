@@ -4,7 +4,7 @@ import dev.tinyj.hal.Flash;
 
 /**
  * The broadcast walk of the int8 binary element-wise kernels ({@link Add}, {@link Mul}, {@link Sub},
- * {@link MaximumMinimum}, {@link SquaredDifference}), as
+ * {@link MaximumMinimum}, {@link SquaredDifference}, {@link Prelu}), as
  * TFLM's {@code reference_ops::BroadcastBinaryOpSimple}
  * ({@code tensorflow/lite/kernels/internal/reference/broadcast_loop.h}, tflite-micro
  * 90b983c2b3f1480642e040bbd2ddb37b998f3424) visits it: both inputs right-aligned against the
@@ -56,6 +56,8 @@ public final class BinaryBroadcast {
     static final int MAXIMUM = 4;
     /** Operator selector of {@link #runMore}: {@link SquaredDifference#apply}. */
     static final int SQUARED_DIFFERENCE = 5;
+    /** Operator selector of {@link #runMore}: {@link Prelu#apply}. */
+    static final int PRELU = 6;
 
     /** Applies operator {@code op} ({@link #ADD} or {@link #MUL}) to every output element. */
     static void run(byte[] params, int p, byte[] in1, int off1, byte[] in2, int off2, byte[] out, int outOff,
@@ -115,8 +117,8 @@ public final class BinaryBroadcast {
     }
     /**
      * Applies operator {@code op} ({@link #SUB}, {@link #MINIMUM}, {@link #MAXIMUM},
-     * {@link #SQUARED_DIFFERENCE}) to every output element: the walk of {@link #run}, dispatching by a
-     * {@code switch} per element.
+     * {@link #SQUARED_DIFFERENCE}, {@link #PRELU}) to every output element: the walk of {@link #run},
+     * dispatching by a {@code switch} per element.
      */
     static void runMore(byte[] params, int p, byte[] in1, int off1, byte[] in2, int off2, byte[] out, int outOff,
             int op) {
@@ -175,6 +177,9 @@ public final class BinaryBroadcast {
                                     case SQUARED_DIFFERENCE:
                                         r = SquaredDifference.apply(u, v, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10,
                                                 f11);
+                                        break;
+                                    case PRELU:
+                                        r = Prelu.apply(u, v, f0, f1, f2, f3, f4, f5, f6);
                                         break;
                                     default:
                                         r = 0;

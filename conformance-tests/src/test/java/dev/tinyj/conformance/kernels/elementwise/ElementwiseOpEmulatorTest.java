@@ -6,6 +6,7 @@ import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.prepare.AbsPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaximumMinimumPrepare;
 import dev.tinyj.emulator.toolchain.prepare.NegPrepare;
+import dev.tinyj.emulator.toolchain.prepare.PreluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SquaredDifferencePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SubPrepare;
 import fw.kernels.elementwise.ElementwiseOpKernels;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The element-wise kernels added after ADD and MUL (SUB, MAXIMUM, MINIMUM, SQUARED_DIFFERENCE on
- * {@code BinaryBroadcast.runMore}; ABS; NEG, float32) in the emulator give the host JVM's bytes and
+ * The element-wise kernels added after ADD and MUL (SUB, MAXIMUM, MINIMUM, SQUARED_DIFFERENCE, PRELU
+ * on {@code BinaryBroadcast.runMore}; ABS; NEG, float32) in the emulator give the host JVM's bytes and
  * TFLM's on their in-scope vector cases: on both boards where a case's operands fit the Uno's SRAM,
  * on the L4R5 alone otherwise. Building the wrapper verifies the kernels are inside the subset.
  */
@@ -58,6 +59,12 @@ class ElementwiseOpEmulatorTest {
         return KernelEmulatorCases.tests("squared_difference.txt", new SquaredDifferencePrepare(),
                 c -> c.typesIn(DType.INT8), ElementwiseOpKernels.class, "squaredDifference",
                 ElementwiseOpEmulatorTest::boards);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> preluVectors() {
+        return KernelEmulatorCases.tests("prelu.txt", new PreluPrepare(), c -> c.typesIn(DType.INT8),
+                ElementwiseOpKernels.class, "prelu", ElementwiseOpEmulatorTest::boards);
     }
 
     /** Both boards for a case whose tensors total at most 1 KB, else the L4R5. */

@@ -19,6 +19,7 @@ import dev.tinyj.emulator.toolchain.prepare.NegPrepare;
 import dev.tinyj.emulator.toolchain.prepare.OpDeclaration;
 import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
+import dev.tinyj.emulator.toolchain.prepare.PreluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
@@ -119,7 +120,8 @@ public final class OpTable {
             new Entry(53, MaximumMinimumPrepare.maximum()),
             new Entry(54, new AbsPrepare()),
             new Entry(55, new NegPrepare()),
-            new Entry(56, new SquaredDifferencePrepare()));
+            new Entry(56, new SquaredDifferencePrepare()),
+            new Entry(57, new PreluPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
