@@ -21,9 +21,10 @@ import dev.tinyj.hal.Flash;
  * </table>
  * Trusts prepare: no bounds checks beyond the array accesses themselves.
  *
- * <p>EXPAND_DIMS runs this kernel too: TFLM's {@code micro/kernels/expand_dims.cc}
- * {@code ExpandDimsEval} copies the elements unchanged, and its {@code axis} operand, like the
- * shape, only shapes the output on the host.
+ * <p>EXPAND_DIMS and SQUEEZE run this kernel too: TFLM's {@code micro/kernels/expand_dims.cc}
+ * {@code ExpandDimsEval} and {@code squeeze.cc} {@code SqueezeEval} copy the bytes unchanged, and
+ * EXPAND_DIMS' {@code axis} operand and SQUEEZE's {@code squeeze_dims}, like the shape, only shape
+ * the output on the host.
  */
 public final class Reshape {
     /** Bytes to copy. */

@@ -44,7 +44,7 @@ final class ShapeKernels {
         int p = PARAM_OFF;
         int o = OPERAND_OFF;
         switch (op) {
-            case "RESHAPE", "EXPAND_DIMS" -> Reshape.eval(pb, p, in, o, out, o);
+            case "RESHAPE", "EXPAND_DIMS", "SQUEEZE" -> Reshape.eval(pb, p, in, o, out, o);
             case "PAD" -> Pad.eval(pb, p, in, o, null, 0, out, o);
             case "PADV2" -> Pad.eval(pb, p, in, o, at(data.get(1), OPERAND_OFF), o, out, o);
             case "MEAN" -> Mean.eval(pb, p, in, o, out, o);

@@ -1,5 +1,6 @@
 package dev.tinyj.emulator.toolchain.ops;
 
+import dev.tinyj.emulator.toolchain.prepare.AbsPrepare;
 import dev.tinyj.emulator.toolchain.prepare.AddPrepare;
 import dev.tinyj.emulator.toolchain.prepare.AveragePool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ConcatenationPrepare;
@@ -13,19 +14,25 @@ import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogSoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DPrepare;
+import dev.tinyj.emulator.toolchain.prepare.MaximumMinimumPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MeanPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MulPrepare;
+import dev.tinyj.emulator.toolchain.prepare.NegPrepare;
 import dev.tinyj.emulator.toolchain.prepare.OpDeclaration;
 import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
+import dev.tinyj.emulator.toolchain.prepare.PreluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReduceMaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SquaredDifferencePrepare;
+import dev.tinyj.emulator.toolchain.prepare.SqueezePrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SvdfPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SubPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TransposePrepare;
 import dev.tinyj.emulator.toolchain.graph.DType;
@@ -114,7 +121,15 @@ public final class OpTable {
             new Entry(25, new LogSoftmaxPrepare()),
             new Entry(26, new ReduceMaxPrepare()),
             new Entry(27, new HardSwishPrepare()),
-            new Entry(28, new SvdfPrepare()));
+            new Entry(28, new SvdfPrepare()),
+            new Entry(50, new SubPrepare()),
+            new Entry(51, new SqueezePrepare()),
+            new Entry(52, MaximumMinimumPrepare.minimum()),
+            new Entry(53, MaximumMinimumPrepare.maximum()),
+            new Entry(54, new AbsPrepare()),
+            new Entry(55, new NegPrepare()),
+            new Entry(56, new SquaredDifferencePrepare()),
+            new Entry(57, new PreluPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
