@@ -2,7 +2,9 @@ package fw.kernels.table;
 
 import dev.tinyj.runtime.kernels.HardSwish;
 import dev.tinyj.runtime.kernels.LogSoftmax;
+import dev.tinyj.runtime.kernels.Mean;
 import dev.tinyj.runtime.kernels.ReduceMax;
+import dev.tinyj.runtime.kernels.ReduceMin;
 
 /**
  * Firmware wrapper: operators added under the op contract, as entry points for the host-vs-emulator
@@ -26,5 +28,15 @@ public class TableOpKernels {
 
     public static void hardSwish(byte[] params, int p, byte[] in, int inOff, byte[] out, int outOff) {
         HardSwish.eval(params, p, in, inOff, out, outOff);
+    }
+
+    public static void sum(byte[] params, int p, byte[] in, int inOff, byte[] axis, int axisOff, byte[] out,
+            int outOff) {
+        Mean.eval(params, p, in, inOff, out, outOff);
+    }
+
+    public static void reduceMin(byte[] params, int p, byte[] in, int inOff, byte[] axis, int axisOff, byte[] out,
+            int outOff) {
+        ReduceMin.eval(params, p, in, inOff, out, outOff);
     }
 }

@@ -4,6 +4,7 @@ import dev.tinyj.runtime.kernels.Concatenation;
 import dev.tinyj.runtime.kernels.Mean;
 import dev.tinyj.runtime.kernels.Pad;
 import dev.tinyj.runtime.kernels.ReduceMax;
+import dev.tinyj.runtime.kernels.ReduceMin;
 import dev.tinyj.runtime.kernels.Reshape;
 import dev.tinyj.runtime.kernels.ResizeNearestNeighbor;
 import dev.tinyj.runtime.kernels.StridedSlice;
@@ -47,8 +48,9 @@ final class ShapeKernels {
             case "RESHAPE", "EXPAND_DIMS" -> Reshape.eval(pb, p, in, o, out, o);
             case "PAD" -> Pad.eval(pb, p, in, o, null, 0, out, o);
             case "PADV2" -> Pad.eval(pb, p, in, o, at(data.get(1), OPERAND_OFF), o, out, o);
-            case "MEAN" -> Mean.eval(pb, p, in, o, out, o);
+            case "MEAN", "SUM" -> Mean.eval(pb, p, in, o, out, o);
             case "REDUCE_MAX" -> ReduceMax.eval(pb, p, in, o, out, o);
+            case "REDUCE_MIN" -> ReduceMin.eval(pb, p, in, o, out, o);
             case "STRIDED_SLICE" -> StridedSlice.eval(pb, p, in, o, out, o);
             case "TRANSPOSE" -> Transpose.eval(pb, p, in, o, out, o);
             case "RESIZE_NEAREST_NEIGHBOR" -> ResizeNearestNeighbor.eval(pb, p, in, o, out, o);

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * LOG_SOFTMAX, REDUCE_MAX and HARD_SWISH in the emulator through {@link TableOpKernels} (building it
- * proves the kernels are inside the subset): every int8 vector case on the nucleo-l4r5zi, and the
- * ones whose operands fit its 2 KB SRAM also on the arduino-uno; the output must equal the host
- * JVM's and TFLM's bytes.
+ * Operators added under the op contract (LOG_SOFTMAX, REDUCE_MAX, HARD_SWISH, SUM, REDUCE_MIN, ...) in
+ * the emulator through {@link TableOpKernels} (building it proves the kernels are inside the
+ * subset): every int8 vector case on the nucleo-l4r5zi, and the ones whose operands fit its 2 KB
+ * SRAM also on the arduino-uno; the output must equal the host JVM's and TFLM's bytes.
  */
 class TableOpsEmulatorTest {
     /** Operand bytes above which a case is left to the L4R5 (the Uno has 2,048 B of SRAM). */
@@ -32,6 +32,8 @@ class TableOpsEmulatorTest {
         add(tests, "LOG_SOFTMAX", "log_softmax.txt", "logSoftmax");
         add(tests, "REDUCE_MAX", "reduce_max.txt", "reduceMax");
         add(tests, "HARD_SWISH", "hard_swish.txt", "hardSwish");
+        add(tests, "SUM", "sum.txt", "sum");
+        add(tests, "REDUCE_MIN", "reduce_min.txt", "reduceMin");
         return tests.stream();
     }
 

@@ -20,11 +20,13 @@ import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
 import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReduceMaxPrepare;
+import dev.tinyj.emulator.toolchain.prepare.ReduceMinPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
+import dev.tinyj.emulator.toolchain.prepare.SumPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TransposePrepare;
 import dev.tinyj.emulator.toolchain.graph.DType;
@@ -112,7 +114,9 @@ public final class OpTable {
             new Entry(24, new ExpandDimsPrepare()),
             new Entry(25, new LogSoftmaxPrepare()),
             new Entry(26, new ReduceMaxPrepare()),
-            new Entry(27, new HardSwishPrepare()));
+            new Entry(27, new HardSwishPrepare()),
+            new Entry(60, new SumPrepare()),
+            new Entry(61, new ReduceMinPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
