@@ -1,5 +1,6 @@
 package fw.kernels.table;
 
+import dev.tinyj.runtime.kernels.ArgMinMax;
 import dev.tinyj.runtime.kernels.HardSwish;
 import dev.tinyj.runtime.kernels.LogSoftmax;
 import dev.tinyj.runtime.kernels.Mean;
@@ -38,5 +39,10 @@ public class TableOpKernels {
     public static void reduceMin(byte[] params, int p, byte[] in, int inOff, byte[] axis, int axisOff, byte[] out,
             int outOff) {
         ReduceMin.eval(params, p, in, inOff, out, outOff);
+    }
+
+    public static void argMinMax(byte[] params, int p, byte[] in, int inOff, byte[] axis, int axisOff, byte[] out,
+            int outOff) {
+        ArgMinMax.eval(params, p, in, inOff, out, outOff);
     }
 }

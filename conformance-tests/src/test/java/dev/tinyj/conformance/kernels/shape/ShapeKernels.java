@@ -1,5 +1,6 @@
 package dev.tinyj.conformance.kernels.shape;
 
+import dev.tinyj.runtime.kernels.ArgMinMax;
 import dev.tinyj.runtime.kernels.Concatenation;
 import dev.tinyj.runtime.kernels.Mean;
 import dev.tinyj.runtime.kernels.Pad;
@@ -51,6 +52,7 @@ final class ShapeKernels {
             case "MEAN", "SUM" -> Mean.eval(pb, p, in, o, out, o);
             case "REDUCE_MAX" -> ReduceMax.eval(pb, p, in, o, out, o);
             case "REDUCE_MIN" -> ReduceMin.eval(pb, p, in, o, out, o);
+            case "ARG_MAX", "ARG_MIN" -> ArgMinMax.eval(pb, p, in, o, out, o);
             case "STRIDED_SLICE" -> StridedSlice.eval(pb, p, in, o, out, o);
             case "TRANSPOSE" -> Transpose.eval(pb, p, in, o, out, o);
             case "RESIZE_NEAREST_NEIGHBOR" -> ResizeNearestNeighbor.eval(pb, p, in, o, out, o);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import dev.tinyj.conformance.kernels.support.KernelCaseRun;
 import dev.tinyj.conformance.kernels.support.KernelFirmware;
 import dev.tinyj.conformance.kernels.support.KernelVectors;
-import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.ops.OpTable;
 import dev.tinyj.emulator.toolchain.prepare.PreparedOp;
 import fw.kernels.table.TableOpKernels;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Operators added under the op contract (LOG_SOFTMAX, REDUCE_MAX, HARD_SWISH, SUM, REDUCE_MIN, ...) in
+ * Operators added under the op contract (LOG_SOFTMAX, REDUCE_MAX, HARD_SWISH, SUM, REDUCE_MIN, ARG_MAX, ...) in
  * the emulator through {@link TableOpKernels} (building it proves the kernels are inside the
  * subset): every int8 vector case on the nucleo-l4r5zi, and the ones whose operands fit its 2 KB
  * SRAM also on the arduino-uno; the output must equal the host JVM's and TFLM's bytes.
@@ -34,12 +33,15 @@ class TableOpsEmulatorTest {
         add(tests, "HARD_SWISH", "hard_swish.txt", "hardSwish");
         add(tests, "SUM", "sum.txt", "sum");
         add(tests, "REDUCE_MIN", "reduce_min.txt", "reduceMin");
+        add(tests, "ARG_MAX", "arg_min_max.txt", "argMinMax");
+        add(tests, "ARG_MIN", "arg_min_max.txt", "argMinMax");
         return tests.stream();
     }
 
     private static void add(List<DynamicTest> tests, String op, String file, String entry) {
         for (KernelVectors.Case c : KernelVectors.load(file)) {
-            if ("ERROR".equals(c.outputTensor().expectedStatus()) || !c.typesIn(DType.INT8)) {
+            if (!c.op().equals(op) || "ERROR".equals(c.outputTensor().expectedStatus())
+                    || !OperatorTableHarnessTest.int8(c)) {
                 continue;
             }
             int bytes = c.outputTensor().tflmBytes().length;

@@ -1,6 +1,7 @@
 package dev.tinyj.emulator.toolchain.ops;
 
 import dev.tinyj.emulator.toolchain.prepare.AddPrepare;
+import dev.tinyj.emulator.toolchain.prepare.ArgMinMaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.AveragePool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ConcatenationPrepare;
 import dev.tinyj.emulator.toolchain.prepare.Conv2DPrepare;
@@ -116,7 +117,9 @@ public final class OpTable {
             new Entry(26, new ReduceMaxPrepare()),
             new Entry(27, new HardSwishPrepare()),
             new Entry(60, new SumPrepare()),
-            new Entry(61, new ReduceMinPrepare()));
+            new Entry(61, new ReduceMinPrepare()),
+            new Entry(62, ArgMinMaxPrepare.argMax()),
+            new Entry(63, ArgMinMaxPrepare.argMin()));
 
     static {
         Set<Object> seen = new HashSet<>();
