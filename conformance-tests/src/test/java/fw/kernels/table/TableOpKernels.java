@@ -6,6 +6,7 @@ import dev.tinyj.runtime.kernels.LogSoftmax;
 import dev.tinyj.runtime.kernels.Mean;
 import dev.tinyj.runtime.kernels.ReduceMax;
 import dev.tinyj.runtime.kernels.ReduceMin;
+import dev.tinyj.runtime.kernels.StridedSlice;
 
 /**
  * Firmware wrapper: operators added under the op contract, as entry points for the host-vs-emulator
@@ -44,5 +45,10 @@ public class TableOpKernels {
     public static void argMinMax(byte[] params, int p, byte[] in, int inOff, byte[] axis, int axisOff, byte[] out,
             int outOff) {
         ArgMinMax.eval(params, p, in, inOff, out, outOff);
+    }
+
+    public static void slice(byte[] params, int p, byte[] in, int inOff, byte[] begin, int beginOff, byte[] size,
+            int sizeOff, byte[] out, int outOff) {
+        StridedSlice.eval(params, p, in, inOff, out, outOff);
     }
 }

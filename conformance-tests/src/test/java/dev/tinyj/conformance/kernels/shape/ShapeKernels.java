@@ -53,7 +53,7 @@ final class ShapeKernels {
             case "REDUCE_MAX" -> ReduceMax.eval(pb, p, in, o, out, o);
             case "REDUCE_MIN" -> ReduceMin.eval(pb, p, in, o, out, o);
             case "ARG_MAX", "ARG_MIN" -> ArgMinMax.eval(pb, p, in, o, out, o);
-            case "STRIDED_SLICE" -> StridedSlice.eval(pb, p, in, o, out, o);
+            case "STRIDED_SLICE", "SLICE" -> StridedSlice.eval(pb, p, in, o, out, o);
             case "TRANSPOSE" -> Transpose.eval(pb, p, in, o, out, o);
             case "RESIZE_NEAREST_NEIGHBOR" -> ResizeNearestNeighbor.eval(pb, p, in, o, out, o);
             case "CONCATENATION" -> {

@@ -35,6 +35,7 @@ class TableOpsEmulatorTest {
         add(tests, "REDUCE_MIN", "reduce_min.txt", "reduceMin");
         add(tests, "ARG_MAX", "arg_min_max.txt", "argMinMax");
         add(tests, "ARG_MIN", "arg_min_max.txt", "argMinMax");
+        add(tests, "SLICE", "slice.txt", "slice");
         return tests.stream();
     }
 

@@ -25,6 +25,7 @@ import dev.tinyj.emulator.toolchain.prepare.ReduceMinPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SumPrepare;
@@ -119,7 +120,8 @@ public final class OpTable {
             new Entry(60, new SumPrepare()),
             new Entry(61, new ReduceMinPrepare()),
             new Entry(62, ArgMinMaxPrepare.argMax()),
-            new Entry(63, ArgMinMaxPrepare.argMin()));
+            new Entry(63, ArgMinMaxPrepare.argMin()),
+            new Entry(64, new SlicePrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
