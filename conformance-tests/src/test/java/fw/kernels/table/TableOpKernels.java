@@ -7,6 +7,7 @@ import dev.tinyj.runtime.kernels.Mean;
 import dev.tinyj.runtime.kernels.ReduceMax;
 import dev.tinyj.runtime.kernels.ReduceMin;
 import dev.tinyj.runtime.kernels.StridedSlice;
+import dev.tinyj.runtime.kernels.Transpose;
 
 /**
  * Firmware wrapper: operators added under the op contract, as entry points for the host-vs-emulator
@@ -50,5 +51,10 @@ public class TableOpKernels {
     public static void slice(byte[] params, int p, byte[] in, int inOff, byte[] begin, int beginOff, byte[] size,
             int sizeOff, byte[] out, int outOff) {
         StridedSlice.eval(params, p, in, inOff, out, outOff);
+    }
+
+    /** SPACE_TO_DEPTH and DEPTH_TO_SPACE: TRANSPOSE's kernel. */
+    public static void transposeLike(byte[] params, int p, byte[] in, int inOff, byte[] out, int outOff) {
+        Transpose.eval(params, p, in, inOff, out, outOff);
     }
 }

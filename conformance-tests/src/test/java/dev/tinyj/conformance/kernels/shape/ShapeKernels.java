@@ -54,7 +54,7 @@ final class ShapeKernels {
             case "REDUCE_MIN" -> ReduceMin.eval(pb, p, in, o, out, o);
             case "ARG_MAX", "ARG_MIN" -> ArgMinMax.eval(pb, p, in, o, out, o);
             case "STRIDED_SLICE", "SLICE" -> StridedSlice.eval(pb, p, in, o, out, o);
-            case "TRANSPOSE" -> Transpose.eval(pb, p, in, o, out, o);
+            case "TRANSPOSE", "SPACE_TO_DEPTH", "DEPTH_TO_SPACE" -> Transpose.eval(pb, p, in, o, out, o);
             case "RESIZE_NEAREST_NEIGHBOR" -> ResizeNearestNeighbor.eval(pb, p, in, o, out, o);
             case "CONCATENATION" -> {
                 if (data.size() == 2) {

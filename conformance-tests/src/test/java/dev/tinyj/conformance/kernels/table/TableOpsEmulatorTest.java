@@ -36,6 +36,8 @@ class TableOpsEmulatorTest {
         add(tests, "ARG_MAX", "arg_min_max.txt", "argMinMax");
         add(tests, "ARG_MIN", "arg_min_max.txt", "argMinMax");
         add(tests, "SLICE", "slice.txt", "slice");
+        add(tests, "SPACE_TO_DEPTH", "space_to_depth.txt", "transposeLike");
+        add(tests, "DEPTH_TO_SPACE", "depth_to_space.txt", "transposeLike");
         return tests.stream();
     }
 

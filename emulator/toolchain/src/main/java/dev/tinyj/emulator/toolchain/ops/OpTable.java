@@ -27,6 +27,7 @@ import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SpaceDepthPrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SumPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
@@ -121,7 +122,9 @@ public final class OpTable {
             new Entry(61, new ReduceMinPrepare()),
             new Entry(62, ArgMinMaxPrepare.argMax()),
             new Entry(63, ArgMinMaxPrepare.argMin()),
-            new Entry(64, new SlicePrepare()));
+            new Entry(64, new SlicePrepare()),
+            new Entry(65, SpaceDepthPrepare.spaceToDepth()),
+            new Entry(66, SpaceDepthPrepare.depthToSpace()));
 
     static {
         Set<Object> seen = new HashSet<>();
