@@ -4,6 +4,7 @@ import dev.tinyj.runtime.kernels.ArgMinMax;
 import dev.tinyj.runtime.kernels.HardSwish;
 import dev.tinyj.runtime.kernels.LogSoftmax;
 import dev.tinyj.runtime.kernels.Mean;
+import dev.tinyj.runtime.kernels.MirrorPad;
 import dev.tinyj.runtime.kernels.ReduceMax;
 import dev.tinyj.runtime.kernels.ReduceMin;
 import dev.tinyj.runtime.kernels.StridedSlice;
@@ -56,5 +57,10 @@ public class TableOpKernels {
     /** SPACE_TO_DEPTH and DEPTH_TO_SPACE: TRANSPOSE's kernel. */
     public static void transposeLike(byte[] params, int p, byte[] in, int inOff, byte[] out, int outOff) {
         Transpose.eval(params, p, in, inOff, out, outOff);
+    }
+
+    public static void mirrorPad(byte[] params, int p, byte[] in, int inOff, byte[] paddings, int paddingsOff,
+            byte[] out, int outOff) {
+        MirrorPad.eval(params, p, in, inOff, out, outOff);
     }
 }

@@ -3,6 +3,7 @@ package dev.tinyj.conformance.kernels.shape;
 import dev.tinyj.runtime.kernels.ArgMinMax;
 import dev.tinyj.runtime.kernels.Concatenation;
 import dev.tinyj.runtime.kernels.Mean;
+import dev.tinyj.runtime.kernels.MirrorPad;
 import dev.tinyj.runtime.kernels.Pad;
 import dev.tinyj.runtime.kernels.ReduceMax;
 import dev.tinyj.runtime.kernels.ReduceMin;
@@ -48,6 +49,7 @@ final class ShapeKernels {
         switch (op) {
             case "RESHAPE", "EXPAND_DIMS" -> Reshape.eval(pb, p, in, o, out, o);
             case "PAD" -> Pad.eval(pb, p, in, o, null, 0, out, o);
+            case "MIRROR_PAD" -> MirrorPad.eval(pb, p, in, o, out, o);
             case "PADV2" -> Pad.eval(pb, p, in, o, at(data.get(1), OPERAND_OFF), o, out, o);
             case "MEAN", "SUM" -> Mean.eval(pb, p, in, o, out, o);
             case "REDUCE_MAX" -> ReduceMax.eval(pb, p, in, o, out, o);

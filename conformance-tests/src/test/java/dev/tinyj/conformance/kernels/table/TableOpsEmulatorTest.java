@@ -38,6 +38,7 @@ class TableOpsEmulatorTest {
         add(tests, "SLICE", "slice.txt", "slice");
         add(tests, "SPACE_TO_DEPTH", "space_to_depth.txt", "transposeLike");
         add(tests, "DEPTH_TO_SPACE", "depth_to_space.txt", "transposeLike");
+        add(tests, "MIRROR_PAD", "mirror_pad.txt", "mirrorPad");
         return tests.stream();
     }
 

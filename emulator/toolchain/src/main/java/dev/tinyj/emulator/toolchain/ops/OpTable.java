@@ -15,6 +15,7 @@ import dev.tinyj.emulator.toolchain.prepare.LogSoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MeanPrepare;
+import dev.tinyj.emulator.toolchain.prepare.MirrorPadPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MulPrepare;
 import dev.tinyj.emulator.toolchain.prepare.OpDeclaration;
 import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
@@ -124,7 +125,8 @@ public final class OpTable {
             new Entry(63, ArgMinMaxPrepare.argMin()),
             new Entry(64, new SlicePrepare()),
             new Entry(65, SpaceDepthPrepare.spaceToDepth()),
-            new Entry(66, SpaceDepthPrepare.depthToSpace()));
+            new Entry(66, SpaceDepthPrepare.depthToSpace()),
+            new Entry(67, new MirrorPadPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
