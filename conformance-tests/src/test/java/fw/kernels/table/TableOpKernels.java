@@ -1,6 +1,7 @@
 package fw.kernels.table;
 
 import dev.tinyj.runtime.kernels.ArgMinMax;
+import dev.tinyj.runtime.kernels.Gather;
 import dev.tinyj.runtime.kernels.HardSwish;
 import dev.tinyj.runtime.kernels.LogSoftmax;
 import dev.tinyj.runtime.kernels.Mean;
@@ -62,5 +63,10 @@ public class TableOpKernels {
     public static void mirrorPad(byte[] params, int p, byte[] in, int inOff, byte[] paddings, int paddingsOff,
             byte[] out, int outOff) {
         MirrorPad.eval(params, p, in, inOff, out, outOff);
+    }
+
+    public static void gather(byte[] params, int p, byte[] in, int inOff, byte[] indices, int indicesOff, byte[] out,
+            int outOff) {
+        Gather.eval(params, p, in, inOff, indices, indicesOff, out, outOff);
     }
 }

@@ -2,6 +2,7 @@ package dev.tinyj.conformance.kernels.shape;
 
 import dev.tinyj.runtime.kernels.ArgMinMax;
 import dev.tinyj.runtime.kernels.Concatenation;
+import dev.tinyj.runtime.kernels.Gather;
 import dev.tinyj.runtime.kernels.Mean;
 import dev.tinyj.runtime.kernels.MirrorPad;
 import dev.tinyj.runtime.kernels.Pad;
@@ -37,7 +38,7 @@ final class ShapeKernels {
      * @param op TFLite builtin name
      * @param params the prepared block
      * @param data the kernel's data operands in TFLite operand order (int8 tensors only; PADV2:
-     *     input, pad_value)
+     *     input, pad_value; GATHER: params, int32 indices)
      * @param outputBytes output size
      */
     static byte[] run(String op, byte[] params, List<byte[]> data, int outputBytes) {
@@ -50,6 +51,7 @@ final class ShapeKernels {
             case "RESHAPE", "EXPAND_DIMS" -> Reshape.eval(pb, p, in, o, out, o);
             case "PAD" -> Pad.eval(pb, p, in, o, null, 0, out, o);
             case "MIRROR_PAD" -> MirrorPad.eval(pb, p, in, o, out, o);
+            case "GATHER" -> Gather.eval(pb, p, in, o, at(data.get(1), OPERAND_OFF), o, out, o);
             case "PADV2" -> Pad.eval(pb, p, in, o, at(data.get(1), OPERAND_OFF), o, out, o);
             case "MEAN", "SUM" -> Mean.eval(pb, p, in, o, out, o);
             case "REDUCE_MAX" -> ReduceMax.eval(pb, p, in, o, out, o);

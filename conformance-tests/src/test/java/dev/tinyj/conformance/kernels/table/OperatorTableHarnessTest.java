@@ -113,8 +113,8 @@ class OperatorTableHarnessTest {
         return !e.spec().variant().isEmpty() || int8(c);
     }
 
-    /** Operators with int32 index tensors beside int8 data: ARG_MAX's and ARG_MIN's outputs. */
-    static final Set<String> INT32_INDICES = Set.of("ARG_MAX", "ARG_MIN");
+    /** Operators with int32 index tensors beside int8 data: ARG_MAX's and ARG_MIN's outputs, GATHER's indices. */
+    static final Set<String> INT32_INDICES = Set.of("ARG_MAX", "ARG_MIN", "GATHER");
 
     /**
      * Whether every activation of {@code c} is int8 (or float32 where QUANTIZE/DEQUANTIZE take it,

@@ -39,6 +39,7 @@ class TableOpsEmulatorTest {
         add(tests, "SPACE_TO_DEPTH", "space_to_depth.txt", "transposeLike");
         add(tests, "DEPTH_TO_SPACE", "depth_to_space.txt", "transposeLike");
         add(tests, "MIRROR_PAD", "mirror_pad.txt", "mirrorPad");
+        add(tests, "GATHER", "gather.txt", "gather");
         return tests.stream();
     }
 

@@ -9,6 +9,7 @@ import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DequantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ExpandDimsPrepare;
 import dev.tinyj.emulator.toolchain.prepare.FullyConnectedPrepare;
+import dev.tinyj.emulator.toolchain.prepare.GatherPrepare;
 import dev.tinyj.emulator.toolchain.prepare.HardSwishPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogSoftmaxPrepare;
@@ -126,7 +127,8 @@ public final class OpTable {
             new Entry(64, new SlicePrepare()),
             new Entry(65, SpaceDepthPrepare.spaceToDepth()),
             new Entry(66, SpaceDepthPrepare.depthToSpace()),
-            new Entry(67, new MirrorPadPrepare()));
+            new Entry(67, new MirrorPadPrepare()),
+            new Entry(68, new GatherPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
