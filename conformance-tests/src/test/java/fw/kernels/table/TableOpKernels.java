@@ -5,10 +5,11 @@ import dev.tinyj.runtime.kernels.Gather;
 import dev.tinyj.runtime.kernels.HardSwish;
 import dev.tinyj.runtime.kernels.LogSoftmax;
 import dev.tinyj.runtime.kernels.Mean;
-import dev.tinyj.runtime.kernels.MirrorPad;
 import dev.tinyj.runtime.kernels.ReduceMax;
 import dev.tinyj.runtime.kernels.ReduceMin;
+import dev.tinyj.runtime.kernels.SpaceToBatchNd;
 import dev.tinyj.runtime.kernels.StridedSlice;
+import dev.tinyj.runtime.kernels.TableCopy;
 import dev.tinyj.runtime.kernels.Transpose;
 
 /**
@@ -60,13 +61,25 @@ public class TableOpKernels {
         Transpose.eval(params, p, in, inOff, out, outOff);
     }
 
+    /** MIRROR_PAD (paddings passed and ignored). */
     public static void mirrorPad(byte[] params, int p, byte[] in, int inOff, byte[] paddings, int paddingsOff,
             byte[] out, int outOff) {
-        MirrorPad.eval(params, p, in, inOff, out, outOff);
+        TableCopy.eval(params, p, in, inOff, out, outOff);
     }
 
     public static void gather(byte[] params, int p, byte[] in, int inOff, byte[] indices, int indicesOff, byte[] out,
             int outOff) {
         Gather.eval(params, p, in, inOff, indices, indicesOff, out, outOff);
+    }
+
+    /** BATCH_TO_SPACE_ND: MIRROR_PAD's table kernel (block and crops passed and ignored). */
+    public static void batchToSpaceNd(byte[] params, int p, byte[] in, int inOff, byte[] block, int blockOff,
+            byte[] crops, int cropsOff, byte[] out, int outOff) {
+        TableCopy.eval(params, p, in, inOff, out, outOff);
+    }
+
+    public static void spaceToBatchNd(byte[] params, int p, byte[] in, int inOff, byte[] block, int blockOff,
+            byte[] paddings, int paddingsOff, byte[] out, int outOff) {
+        SpaceToBatchNd.eval(params, p, in, inOff, out, outOff);
     }
 }

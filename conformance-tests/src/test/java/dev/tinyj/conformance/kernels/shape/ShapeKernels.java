@@ -4,13 +4,14 @@ import dev.tinyj.runtime.kernels.ArgMinMax;
 import dev.tinyj.runtime.kernels.Concatenation;
 import dev.tinyj.runtime.kernels.Gather;
 import dev.tinyj.runtime.kernels.Mean;
-import dev.tinyj.runtime.kernels.MirrorPad;
 import dev.tinyj.runtime.kernels.Pad;
 import dev.tinyj.runtime.kernels.ReduceMax;
 import dev.tinyj.runtime.kernels.ReduceMin;
 import dev.tinyj.runtime.kernels.Reshape;
+import dev.tinyj.runtime.kernels.SpaceToBatchNd;
 import dev.tinyj.runtime.kernels.ResizeNearestNeighbor;
 import dev.tinyj.runtime.kernels.StridedSlice;
+import dev.tinyj.runtime.kernels.TableCopy;
 import dev.tinyj.runtime.kernels.Transpose;
 import java.util.List;
 
@@ -50,7 +51,8 @@ final class ShapeKernels {
         switch (op) {
             case "RESHAPE", "EXPAND_DIMS" -> Reshape.eval(pb, p, in, o, out, o);
             case "PAD" -> Pad.eval(pb, p, in, o, null, 0, out, o);
-            case "MIRROR_PAD" -> MirrorPad.eval(pb, p, in, o, out, o);
+            case "MIRROR_PAD", "BATCH_TO_SPACE_ND" -> TableCopy.eval(pb, p, in, o, out, o);
+            case "SPACE_TO_BATCH_ND" -> SpaceToBatchNd.eval(pb, p, in, o, out, o);
             case "GATHER" -> Gather.eval(pb, p, in, o, at(data.get(1), OPERAND_OFF), o, out, o);
             case "PADV2" -> Pad.eval(pb, p, in, o, at(data.get(1), OPERAND_OFF), o, out, o);
             case "MEAN", "SUM" -> Mean.eval(pb, p, in, o, out, o);

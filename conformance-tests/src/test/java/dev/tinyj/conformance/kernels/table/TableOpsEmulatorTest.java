@@ -40,6 +40,8 @@ class TableOpsEmulatorTest {
         add(tests, "DEPTH_TO_SPACE", "depth_to_space.txt", "transposeLike");
         add(tests, "MIRROR_PAD", "mirror_pad.txt", "mirrorPad");
         add(tests, "GATHER", "gather.txt", "gather");
+        add(tests, "BATCH_TO_SPACE_ND", "batch_to_space_nd.txt", "batchToSpaceNd");
+        add(tests, "SPACE_TO_BATCH_ND", "space_to_batch_nd.txt", "spaceToBatchNd");
         return tests.stream();
     }
 

@@ -29,6 +29,7 @@ import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SpaceBatchPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SpaceDepthPrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SumPrepare;
@@ -128,7 +129,9 @@ public final class OpTable {
             new Entry(65, SpaceDepthPrepare.spaceToDepth()),
             new Entry(66, SpaceDepthPrepare.depthToSpace()),
             new Entry(67, new MirrorPadPrepare()),
-            new Entry(68, new GatherPrepare()));
+            new Entry(68, new GatherPrepare()),
+            new Entry(69, SpaceBatchPrepare.batchToSpace()),
+            new Entry(70, SpaceBatchPrepare.spaceToBatch()));
 
     static {
         Set<Object> seen = new HashSet<>();

@@ -8,17 +8,18 @@ import dev.tinyj.emulator.toolchain.ops.OpSpec;
 import dev.tinyj.emulator.toolchain.ops.Operands;
 import dev.tinyj.emulator.toolchain.tflite.OptionField;
 import dev.tinyj.emulator.toolchain.tflite.OptionField.Kind;
-import dev.tinyj.runtime.kernels.MirrorPad;
+import dev.tinyj.runtime.kernels.TableCopy;
 
 /**
- * MIRROR_PAD prepare (int8; kernel {@link MirrorPad}), as tflite-micro
+ * MIRROR_PAD prepare (int8; kernel {@link TableCopy}), as tflite-micro
  * 90b983c2b3f1480642e040bbd2ddb37b998f3424 {@code micro/kernels/mirror_pad.cc}
  * {@code MirrorPadPrepare}: two inputs, a paddings tensor of 2 dims with one row per input dim,
  * mode REFLECT (TFLM's offset 1: the edge element is not repeated) or SYMMETRIC (offset 0). Each
  * axis' source-index table is {@code GetInputDimension} of every output index: left of the input,
  * {@code left + offset − 1 − o}; right of it, {@code dim − 1 − offset − min(o − left − dim,
  * dim − 1 − offset)} (TFLM clamps there, so a right padding past the mirror repeats index 0);
- * inside, {@code o − left}. Paddings are int32 or int64.
+ * inside, {@code o − left}. The kernel's offset tables ({@link OffsetTables}) are these indices
+ * times the input strides. Paddings are int32 or int64.
  *
  * <p>Refused beyond TFLM: non-constant paddings (folded into the tables), a paddings tensor not
  * [rank, 2], a negative padding, a left padding past the mirror (more than dim − 1 for REFLECT,
@@ -31,7 +32,7 @@ public final class MirrorPadPrepare implements OpDeclaration {
     /** Dims the kernel loops over. */
     static final int MAX_DIMS = 5;
 
-    private static final OpSpec SPEC = OpSpec.of("MIRROR_PAD", 100, Bridge.eval(MirrorPad.class, 0),
+    private static final OpSpec SPEC = OpSpec.of("MIRROR_PAD", 100, Bridge.eval(TableCopy.class, 0),
                     "int8, up to 5-D; REFLECT and SYMMETRIC; paddings (int32 or int64) folded into source tables")
             .withOptions("MirrorPadOptions", OptionField.of(0, "mode", Kind.MIRROR_PAD_MODE, "REFLECT"))
             .withOperands(Operands.of(2, 2, 1).folding(1));
@@ -59,7 +60,6 @@ public final class MirrorPadPrepare implements OpDeclaration {
         int[] outDims = new int[MAX_DIMS];
         int[] inDims = new int[MAX_DIMS];
         int[][] tables = new int[MAX_DIMS][];
-        int total = 0;
         for (int k = 0; k < MAX_DIMS; k++) {
             int d = k - lead;
             int dim = d < 0 ? 1 : dims[d];
@@ -83,24 +83,17 @@ public final class MirrorPadPrepare implements OpDeclaration {
             }
             inDims[k] = dim;
             outDims[k] = (int) size;
-            total += (int) size;
         }
         int[] shape = java.util.Arrays.copyOfRange(outDims, lead, MAX_DIMS);
         ShapeOpChecks.requireShape(ctx, shape);
-        ParamBlock fields = ParamBlock.of(MirrorPad.P_TABLES + 4 * total);
         int stride = 1;
         for (int k = MAX_DIMS - 1; k >= 0; k--) {
-            fields.set(MirrorPad.P_DIMS + 4 * k, outDims[k]);
-            fields.set(MirrorPad.P_STRIDES + 4 * k, stride);
+            for (int o = 0; o < tables[k].length; o++) {
+                tables[k][o] *= stride;
+            }
             stride *= inDims[k];
         }
-        fields.set(MirrorPad.P_COPY_RUNS, outDims[MAX_DIMS - 1] == inDims[MAX_DIMS - 1] ? 1 : 0);
-        int at = MirrorPad.P_TABLES;
-        for (int[] table : tables) {
-            fields.setAll(at, table);
-            at += 4 * table.length;
-        }
-        return new PreparedOp(fields.bytes(), shape, 0);
+        return new PreparedOp(OffsetTables.block(tables), shape, 0);
     }
 
     /**
