@@ -7,6 +7,7 @@ import dev.tinyj.runtime.kernels.LogSoftmax;
 import dev.tinyj.runtime.kernels.Mean;
 import dev.tinyj.runtime.kernels.ReduceMax;
 import dev.tinyj.runtime.kernels.ReduceMin;
+import dev.tinyj.runtime.kernels.ResizeBilinear;
 import dev.tinyj.runtime.kernels.SpaceToBatchNd;
 import dev.tinyj.runtime.kernels.StridedSlice;
 import dev.tinyj.runtime.kernels.TableCopy;
@@ -81,5 +82,10 @@ public class TableOpKernels {
     public static void spaceToBatchNd(byte[] params, int p, byte[] in, int inOff, byte[] block, int blockOff,
             byte[] paddings, int paddingsOff, byte[] out, int outOff) {
         SpaceToBatchNd.eval(params, p, in, inOff, out, outOff);
+    }
+
+    public static void resizeBilinear(byte[] params, int p, byte[] in, int inOff, byte[] size, int sizeOff, byte[] out,
+            int outOff) {
+        ResizeBilinear.eval(params, p, in, inOff, out, outOff);
     }
 }

@@ -9,6 +9,7 @@ import dev.tinyj.runtime.kernels.ReduceMax;
 import dev.tinyj.runtime.kernels.ReduceMin;
 import dev.tinyj.runtime.kernels.Reshape;
 import dev.tinyj.runtime.kernels.SpaceToBatchNd;
+import dev.tinyj.runtime.kernels.ResizeBilinear;
 import dev.tinyj.runtime.kernels.ResizeNearestNeighbor;
 import dev.tinyj.runtime.kernels.StridedSlice;
 import dev.tinyj.runtime.kernels.TableCopy;
@@ -62,6 +63,7 @@ final class ShapeKernels {
             case "STRIDED_SLICE", "SLICE" -> StridedSlice.eval(pb, p, in, o, out, o);
             case "TRANSPOSE", "SPACE_TO_DEPTH", "DEPTH_TO_SPACE" -> Transpose.eval(pb, p, in, o, out, o);
             case "RESIZE_NEAREST_NEIGHBOR" -> ResizeNearestNeighbor.eval(pb, p, in, o, out, o);
+            case "RESIZE_BILINEAR" -> ResizeBilinear.eval(pb, p, in, o, out, o);
             case "CONCATENATION" -> {
                 if (data.size() == 2) {
                     Concatenation.eval(pb, p, in, o, at(data.get(1), OPERAND_OFF), o, out, o);

@@ -42,6 +42,7 @@ class TableOpsEmulatorTest {
         add(tests, "GATHER", "gather.txt", "gather");
         add(tests, "BATCH_TO_SPACE_ND", "batch_to_space_nd.txt", "batchToSpaceNd");
         add(tests, "SPACE_TO_BATCH_ND", "space_to_batch_nd.txt", "spaceToBatchNd");
+        add(tests, "RESIZE_BILINEAR", "resize_bilinear.txt", "resizeBilinear");
         return tests.stream();
     }
 

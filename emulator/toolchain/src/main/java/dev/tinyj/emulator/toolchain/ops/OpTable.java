@@ -26,6 +26,7 @@ import dev.tinyj.emulator.toolchain.prepare.ReduceMaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReduceMinPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
+import dev.tinyj.emulator.toolchain.prepare.ResizeBilinearPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
@@ -131,7 +132,8 @@ public final class OpTable {
             new Entry(67, new MirrorPadPrepare()),
             new Entry(68, new GatherPrepare()),
             new Entry(69, SpaceBatchPrepare.batchToSpace()),
-            new Entry(70, SpaceBatchPrepare.spaceToBatch()));
+            new Entry(70, SpaceBatchPrepare.spaceToBatch()),
+            new Entry(71, new ResizeBilinearPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
