@@ -116,11 +116,14 @@ public final class KernelVectors {
             return tensors.get(output);
         }
 
-        /** Whether every tensor of the case is int8, or float32 where {@code float32Ok} allows. */
+        /**
+         * Whether every tensor of the case is of the {@code allowed} types, constant int32 and
+         * int64 index tensors (axes, shapes, begin/size) aside.
+         */
         public boolean typesIn(DType... allowed) {
             List<DType> ok = Arrays.asList(allowed);
-            return tensors.values().stream().allMatch(t -> ok.contains(t.dtype()) || t.dtype() == DType.INT32
-                    && t.constant());
+            return tensors.values().stream().allMatch(t -> ok.contains(t.dtype())
+                    || (t.dtype() == DType.INT32 || t.dtype() == DType.INT64) && t.constant());
         }
 
         /** The prepare context: inputs in operand order, the output, options by schema field name. */

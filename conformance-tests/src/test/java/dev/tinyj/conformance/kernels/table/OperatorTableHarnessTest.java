@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -112,13 +113,19 @@ public class OperatorTableHarnessTest {
         return !e.spec().variant().isEmpty() || int8(c);
     }
 
+    /** Operators with int32 index tensors beside int8 data: ARG_MAX's and ARG_MIN's outputs, GATHER's indices. */
+    static final Set<String> INT32_INDICES = Set.of("ARG_MAX", "ARG_MIN", "GATHER");
+
     /**
      * Whether {@code c}'s types are in TinyJ's scope: every activation int8, or float32 where
      * QUANTIZE/DEQUANTIZE take it, or {@link #quantizeInScope}, or an int16 output of SOFTMAX (int8
-     * input), or SVDF's int16 or int8 weights_time and state.
+     * input), or SVDF's int16 or int8 weights_time and state, or int32 indices of
+     * {@link #INT32_INDICES} beside int8 data.
      */
     static boolean int8(KernelVectors.Case c) {
         return c.typesIn(DType.INT8)
+                || INT32_INDICES.contains(c.op()) && c.input(0).dtype() == DType.INT8
+                        && c.typesIn(DType.INT8, DType.INT32)
                 || c.op().equals("QUANTIZE") && quantizeInScope(c)
                 || c.op().equals("DEQUANTIZE") && c.typesIn(DType.INT8, DType.FLOAT32)
                 || c.op().equals("SOFTMAX") && c.input(0).dtype() == DType.INT8

@@ -2,6 +2,7 @@ package dev.tinyj.emulator.toolchain.ops;
 
 import dev.tinyj.emulator.toolchain.prepare.AbsPrepare;
 import dev.tinyj.emulator.toolchain.prepare.AddPrepare;
+import dev.tinyj.emulator.toolchain.prepare.ArgMinMaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.AveragePool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ConcatenationPrepare;
 import dev.tinyj.emulator.toolchain.prepare.Conv2DPrepare;
@@ -9,6 +10,7 @@ import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DequantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ExpandDimsPrepare;
 import dev.tinyj.emulator.toolchain.prepare.FullyConnectedPrepare;
+import dev.tinyj.emulator.toolchain.prepare.GatherPrepare;
 import dev.tinyj.emulator.toolchain.prepare.HardSwishPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogSoftmaxPrepare;
@@ -16,6 +18,7 @@ import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaximumMinimumPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MeanPrepare;
+import dev.tinyj.emulator.toolchain.prepare.MirrorPadPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MulPrepare;
 import dev.tinyj.emulator.toolchain.prepare.NegPrepare;
 import dev.tinyj.emulator.toolchain.prepare.OpDeclaration;
@@ -24,15 +27,22 @@ import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PreluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReduceMaxPrepare;
+import dev.tinyj.emulator.toolchain.prepare.ReduceMinPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
+import dev.tinyj.emulator.toolchain.prepare.ResizeBilinearPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SquaredDifferencePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SqueezePrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SvdfPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SubPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SpaceBatchPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SpaceDepthPrepare;
+import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
+import dev.tinyj.emulator.toolchain.prepare.SumPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TransposePrepare;
 import dev.tinyj.emulator.toolchain.graph.DType;
@@ -129,7 +139,19 @@ public final class OpTable {
             new Entry(54, new AbsPrepare()),
             new Entry(55, new NegPrepare()),
             new Entry(56, new SquaredDifferencePrepare()),
-            new Entry(57, new PreluPrepare()));
+            new Entry(57, new PreluPrepare()),
+            new Entry(60, new SumPrepare()),
+            new Entry(61, new ReduceMinPrepare()),
+            new Entry(62, ArgMinMaxPrepare.argMax()),
+            new Entry(63, ArgMinMaxPrepare.argMin()),
+            new Entry(64, new SlicePrepare()),
+            new Entry(65, SpaceDepthPrepare.spaceToDepth()),
+            new Entry(66, SpaceDepthPrepare.depthToSpace()),
+            new Entry(67, new MirrorPadPrepare()),
+            new Entry(68, new GatherPrepare()),
+            new Entry(69, SpaceBatchPrepare.batchToSpace()),
+            new Entry(70, SpaceBatchPrepare.spaceToBatch()),
+            new Entry(71, new ResizeBilinearPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();

@@ -23,6 +23,7 @@ final class OptionsSchema {
     static final List<String> PADDING = List.of("SAME", "VALID");
     static final List<String> ACTIVATION = List.of("NONE", "RELU", "RELU_N1_TO_1", "RELU6", "TANH", "SIGN_BIT");
     static final List<String> WEIGHTS_FORMAT = List.of("DEFAULT", "SHUFFLED4x16INT8");
+    static final List<String> MIRROR_PAD_MODE = List.of("REFLECT", "SYMMETRIC");
 
     /**
      * PACK's options ({@code schema.fbs} {@code PackOptions}): PACK has no kernel, but the compiler

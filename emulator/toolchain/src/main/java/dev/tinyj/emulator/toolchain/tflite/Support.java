@@ -53,10 +53,10 @@ public final class Support {
             }
             boolean floatKernel = entry.spec().inputTypes().contains(DType.FLOAT32);
             String hint = alternatives(code.builtinCode());
-            check(model, where, op.inputs(), floatKernel, floatKernel || code.builtinCode() == QUANTIZE, hint, reported,
-                    lines);
-            check(model, where, op.outputs(), floatKernel, floatKernel || code.builtinCode() == DEQUANTIZE, hint,
-                    reported, lines);
+            check(model, where, op.inputs(), floatKernel, floatKernel || code.builtinCode() == QUANTIZE,
+                    entry.spec().operands()::isFolded, hint, reported, lines);
+            check(model, where, op.outputs(), floatKernel, floatKernel || code.builtinCode() == DEQUANTIZE, k -> false,
+                    hint, reported, lines);
         }
         return lines;
     }
@@ -77,11 +77,13 @@ public final class Support {
 
     /**
      * Adds a line for each of {@code tensors} of a type the kernel cannot take: integer types
-     * always pass (the prepare checks which), float32 everywhere for a float kernel, else only as
-     * the first tensor where {@code floatFirst}.
+     * always pass (the prepare checks which), int64 too where {@code folded} (a constant index
+     * operand prepare folds into the parameter block, such as SLICE's begin and size: the prepare
+     * reads it or refuses it), float32 everywhere for a float kernel, else only as the first
+     * tensor where {@code floatFirst}.
      */
     private static void check(TfliteModel model, String where, int[] tensors, boolean floatAll, boolean floatFirst,
-            String hint, Set<Integer> reported, List<String> lines) {
+            java.util.function.IntPredicate folded, String hint, Set<Integer> reported, List<String> lines) {
         for (int k = 0; k < tensors.length; k++) {
             int i = tensors[k];
             if (i < 0) {
@@ -89,6 +91,7 @@ public final class Support {
             }
             TfliteModel.Tensor t = model.main().tensors().get(i);
             boolean ok = t.type() != null && (INTEGER_TYPES.contains(t.type())
+                    || t.type() == DType.INT64 && folded.test(k)
                     || t.type() == DType.FLOAT32 && (floatAll || floatFirst && k == 0));
             if (!ok && reported.add(i)) {
                 lines.add(where + ": " + t.describe() + ": unsupported type " + t.typeLabel() + hint);
