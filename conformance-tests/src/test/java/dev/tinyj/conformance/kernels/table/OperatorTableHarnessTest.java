@@ -80,7 +80,10 @@ class OperatorTableHarnessTest {
         assertArrayEquals(c.outputTensor().tflmBytes(), OneOpImage.run(e, c, p), c.toString());
     }
 
-    /** Deterministic, in-bounds runs on random int8 inputs of each in-scope case's shapes (QUANTIZE's float inputs kept). */
+    /**
+     * Deterministic, in-bounds runs on random int8 (and int16) inputs of each in-scope case's shapes
+     * (QUANTIZE's float inputs kept).
+     */
     private static void randomInputs(OpTable.Entry e) throws PrepareException {
         Random r = new Random(e.code());
         for (KernelVectors.Case c : casesOf(e)) {

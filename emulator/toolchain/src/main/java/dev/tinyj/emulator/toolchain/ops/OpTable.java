@@ -1,15 +1,20 @@
 package dev.tinyj.emulator.toolchain.ops;
 
 import dev.tinyj.emulator.toolchain.prepare.AddPrepare;
+import dev.tinyj.emulator.toolchain.prepare.AveragePool2DInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.AveragePool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ConcatenationPrepare;
+import dev.tinyj.emulator.toolchain.prepare.Conv2DInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.Conv2DPrepare;
+import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DequantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ExpandDimsPrepare;
+import dev.tinyj.emulator.toolchain.prepare.FullyConnectedInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.FullyConnectedPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
+import dev.tinyj.emulator.toolchain.prepare.MaxPool2DInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MeanPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MulPrepare;
@@ -20,6 +25,7 @@ import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SoftmaxInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
@@ -106,7 +112,13 @@ public final class OpTable {
             new Entry(21, new ResizeNearestNeighborPrepare()),
             new Entry(22, ReluPrepare.relu()),
             new Entry(23, ReluPrepare.relu6()),
-            new Entry(24, new ExpandDimsPrepare()));
+            new Entry(24, new ExpandDimsPrepare()),
+            new Entry(40, new Conv2DInt16Prepare()),
+            new Entry(41, new DepthwiseConv2DInt16Prepare()),
+            new Entry(42, new FullyConnectedInt16Prepare()),
+            new Entry(43, new AveragePool2DInt16Prepare()),
+            new Entry(44, new SoftmaxInt16Prepare()),
+            new Entry(45, new MaxPool2DInt16Prepare()));
 
     static {
         Set<Object> seen = new HashSet<>();

@@ -20,8 +20,8 @@ import java.util.Set;
  *       tensors; float32 only where it enters through QUANTIZE's input or leaves through
  *       DEQUANTIZE's output (DESIGN: "no float except where a float32 tensor enters or leaves the
  *       model"), and everywhere in an operator run by a float32 type variant of its kernel
- *       ({@link OpTable#select}). Which of these a given kernel accepts is its prepare step's
- *       business. Each such line ends with what the operator's kernels do take (their
+ *       ({@link OpTable#select}); int64 only as the bias of an int16 variant. Which of these a
+ *       given kernel accepts is its prepare step's business. Each such line ends with what the operator's kernels do take (their
  *       {@link OpSpec#summary()}s), so the user sees the supported alternative.</li>
  * </ol>
  */
@@ -53,10 +53,11 @@ public final class Support {
             }
             boolean floatKernel = entry.spec().inputTypes().contains(DType.FLOAT32);
             String hint = alternatives(code.builtinCode());
-            check(model, where, op.inputs(), floatKernel, floatKernel || code.builtinCode() == QUANTIZE, hint, reported,
-                    lines);
-            check(model, where, op.outputs(), floatKernel, floatKernel || code.builtinCode() == DEQUANTIZE, hint,
-                    reported, lines);
+            boolean int64Bias = entry.spec().inputTypes().contains(DType.INT16);
+            check(model, where, op.inputs(), floatKernel, floatKernel || code.builtinCode() == QUANTIZE, int64Bias,
+                    hint, reported, lines);
+            check(model, where, op.outputs(), floatKernel, floatKernel || code.builtinCode() == DEQUANTIZE, false,
+                    hint, reported, lines);
         }
         return lines;
     }
@@ -78,10 +79,11 @@ public final class Support {
     /**
      * Adds a line for each of {@code tensors} of a type the kernel cannot take: integer types
      * always pass (the prepare checks which), float32 everywhere for a float kernel, else only as
-     * the first tensor where {@code floatFirst}.
+     * the first tensor where {@code floatFirst}, int64 as the third (the bias) where
+     * {@code int64Bias} (an int16 variant: TFLM's 16x8 kernels take an int64 bias).
      */
     private static void check(TfliteModel model, String where, int[] tensors, boolean floatAll, boolean floatFirst,
-            String hint, Set<Integer> reported, List<String> lines) {
+            boolean int64Bias, String hint, Set<Integer> reported, List<String> lines) {
         for (int k = 0; k < tensors.length; k++) {
             int i = tensors[k];
             if (i < 0) {
@@ -89,7 +91,8 @@ public final class Support {
             }
             TfliteModel.Tensor t = model.main().tensors().get(i);
             boolean ok = t.type() != null && (INTEGER_TYPES.contains(t.type())
-                    || t.type() == DType.FLOAT32 && (floatAll || floatFirst && k == 0));
+                    || t.type() == DType.FLOAT32 && (floatAll || floatFirst && k == 0)
+                    || t.type() == DType.INT64 && int64Bias && k == 2);
             if (!ok && reported.add(i)) {
                 lines.add(where + ": " + t.describe() + ": unsupported type " + t.typeLabel() + hint);
             }
