@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tinyj.emulator.toolchain.compile.ArenaPlanCheck;
 import dev.tinyj.emulator.toolchain.compile.CompiledModel;
 import dev.tinyj.emulator.toolchain.compile.CompiledOp;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
@@ -23,9 +24,10 @@ import org.junit.jupiter.api.Test;
  * The goal model of the int16 variants, ML-zoo's DS-CNN small with int16 activations (16x8:
  * RESHAPE, CONV_2D, DEPTHWISE_CONV_2D, AVERAGE_POOL_2D, FULLY_CONNECTED, SOFTMAX, int64 biases),
  * through the whole host pipeline (read, compile, image, device runtime on the host JVM): both
- * corpus golden cases byte-identical to TFLM, every int16 operator run by its int16 variant, the
- * arena no larger than TFLM's ({@code arena_head_i386} 32000 in the corpus index; TinyJ keeps
- * SOFTMAX's tables in flash where TFLM's arena holds them).
+ * corpus golden cases byte-identical to TFLM, every int16 operator run by its int16 variant, a
+ * valid arena plan no larger than TFLM's ({@code arena_head_i386} 32000 in the corpus index; TinyJ
+ * overlaps the windowed layers' outputs with their inputs, 20,564 bytes, and keeps SOFTMAX's
+ * tables in flash where TFLM's arena holds them).
  */
 class Int16ModelTest {
     private static final String NAME = "mlzoo_ds_cnn_s_int16";
@@ -40,6 +42,7 @@ class Int16ModelTest {
             String key = OpTable.byCode(op.opCode()).orElseThrow().key();
             assertTrue(key.equals("RESHAPE") || key.endsWith("_INT16"), op.name() + " runs " + key);
         }
+        assertEquals(List.of(), ArenaPlanCheck.violations(model));
         assertTrue(model.arenaBytes() <= 32000, "arena " + model.arenaBytes());
         byte[] image = ImageWriter.write(model);
         for (int c : new int[] {2, 3}) {
