@@ -5,6 +5,7 @@ import dev.tinyj.runtime.kernels.Conv2DInt16;
 import dev.tinyj.runtime.kernels.DepthwiseConv2DInt16;
 import dev.tinyj.runtime.kernels.FullyConnectedInt16;
 import dev.tinyj.runtime.kernels.MaxPool2DInt16;
+import dev.tinyj.runtime.kernels.QuantizeInt16;
 import dev.tinyj.runtime.kernels.SoftmaxInt16;
 
 /** Firmware wrapper: the int16 (16x8) kernels as entry points for the host-vs-emulator tests. */
@@ -51,6 +52,10 @@ public class Int16Kernels {
 
     public static void maxPool(byte[] params, int p, byte[] in, int inOff, byte[] out, int outOff) {
         MaxPool2DInt16.eval(params, p, in, inOff, out, outOff);
+    }
+
+    public static void quantize(byte[] params, int p, byte[] in, int inOff, byte[] out, int outOff) {
+        QuantizeInt16.eval(params, p, in, inOff, out, outOff);
     }
 
     public static void softmax(byte[] params, int p, byte[] in, int inOff, byte[] out, int outOff) {

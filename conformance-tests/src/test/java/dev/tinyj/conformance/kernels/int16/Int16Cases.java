@@ -46,6 +46,10 @@ final class Int16Cases {
     record Softmax(OpContext ctx, short[] in, int depth, int mult, int shift) {
     }
 
+    /** A QUANTIZE case from int16: output int8, int16 or int32, multiplier {@code {mult, shift}}. */
+    record Requantize(OpContext ctx, short[] in, int inZp, int outZp, int mult, int shift) {
+    }
+
     /** A CONV_2D ({@code depthwise} false) or DEPTHWISE_CONV_2D case, or null when its output would be empty. */
     static Layer window(long seed, boolean depthwise) {
         Random r = new Random(seed);
@@ -193,6 +197,24 @@ final class Int16Cases {
         OpContext ctx = new OpContext("SOFTMAX", 13, List.of(in), out, new OpOptions(Map.of("beta", "" + beta)));
         int[] m = RefInt8.multiplier((double) inScale * (double) beta / (10.0 / 65535.0));
         return new Softmax(ctx, int16s(r, n), depth, m[0], m[1]);
+    }
+
+    /** A QUANTIZE case: int16 input of 1 to 40 elements, an effective scale 2^-20 .. 2^15. */
+    static Requantize requantize(long seed) {
+        Random r = new Random(seed);
+        int n = between(r, 1, 40);
+        DType outType = List.of(DType.INT8, DType.INT16, DType.INT32).get(r.nextInt(3));
+        float inScale = RefInt8.scale(r, -12, 0);
+        float outScale = (float) Math.scalb(inScale, -15 + r.nextInt(36));
+        int inZp = zeroPoint(r);
+        int outZp = outType == DType.INT8 ? between(r, -128, 127) : zeroPoint(r);
+        TensorInfo in = new TensorInfo(0, "input", DType.INT16, new int[] {n}, Quantization.perTensor(inScale, inZp),
+                null);
+        TensorInfo out = new TensorInfo(1, "output", outType, new int[] {n}, Quantization.perTensor(outScale, outZp),
+                null);
+        int[] m = RefInt8.multiplier((double) inScale / (double) outScale);
+        return new Requantize(new OpContext("QUANTIZE", 0, List.of(in), out, OpOptions.none()), int16s(r, n), inZp,
+                outZp, m[0], m[1]);
     }
 
     static int between(Random r, int lo, int hi) {

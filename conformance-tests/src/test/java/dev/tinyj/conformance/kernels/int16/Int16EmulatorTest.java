@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 class Int16EmulatorTest {
     private static final Map<String, String> ENTRY = Map.of("CONV_2D", "conv", "DEPTHWISE_CONV_2D", "depthwise",
             "FULLY_CONNECTED", "fullyConnected", "AVERAGE_POOL_2D", "averagePool", "MAX_POOL_2D", "maxPool",
-            "SOFTMAX", "softmax");
+            "SOFTMAX", "softmax", "QUANTIZE", "quantize");
 
     @TestFactory
     Stream<DynamicTest> everyInt16VectorCaseOnBothCores() {

@@ -12,12 +12,14 @@ import dev.tinyj.emulator.toolchain.prepare.FullyConnectedInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.PrepareException;
 import dev.tinyj.emulator.toolchain.prepare.PreparedOp;
+import dev.tinyj.emulator.toolchain.prepare.QuantizeInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxInt16Prepare;
 import dev.tinyj.runtime.kernels.AveragePool2DInt16;
 import dev.tinyj.runtime.kernels.Conv2DInt16;
 import dev.tinyj.runtime.kernels.DepthwiseConv2DInt16;
 import dev.tinyj.runtime.kernels.FullyConnectedInt16;
 import dev.tinyj.runtime.kernels.MaxPool2DInt16;
+import dev.tinyj.runtime.kernels.QuantizeInt16;
 import dev.tinyj.runtime.kernels.SoftmaxInt16;
 import dev.tinyj.runtime.math.FixedPoint;
 import java.util.Arrays;
@@ -96,6 +98,16 @@ class Int16KernelPropertyTest {
         byte[] got = Int16Host.unary(SoftmaxInt16::eval, p.params(), Int16Cases.bytes(c.in()), 2 * c.in().length);
         assertArrayEquals(RefInt16.softmax(c.in(), c.depth(), c.mult(), c.shift(), SoftmaxInt16LutTest.TFLM_EXP,
                 SoftmaxInt16LutTest.TFLM_ONE_OVER_ONE_PLUS_X), Int16Cases.shorts(got), Arrays.toString(c.in()));
+    }
+
+    @Property
+    void quantizeInt16MatchesReference(@ForAll long seed) throws PrepareException {
+        Int16Cases.Requantize c = Int16Cases.requantize(seed);
+        PreparedOp p = new QuantizeInt16Prepare().prepare(c.ctx());
+        byte[] got = Int16Host.unary(QuantizeInt16::eval, p.params(), Int16Cases.bytes(c.in()),
+                c.ctx().output().bytes());
+        assertArrayEquals(RefInt16.requantize(c.in(), c.inZp(), c.mult(), c.shift(), c.outZp(),
+                c.ctx().output().type().bytes()), got);
     }
 
     /** The runtime's 64-bit MultiplyByQuantizedMultiplier against its definition, over TFLM's input contract. */

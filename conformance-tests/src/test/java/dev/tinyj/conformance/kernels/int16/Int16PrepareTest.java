@@ -37,7 +37,7 @@ class Int16PrepareTest {
     @Test
     void int16OperandZeroSelectsTheInt16VariantAndInt8TheDefaultKernel() {
         for (String op : List.of("CONV_2D", "DEPTHWISE_CONV_2D", "FULLY_CONNECTED", "AVERAGE_POOL_2D", "MAX_POOL_2D",
-                "SOFTMAX")) {
+                "SOFTMAX", "QUANTIZE")) {
             int builtin = OpTable.byName(op).orElseThrow().builtinCode();
             assertEquals(op + "_INT16", OpTable.select(builtin, DType.INT16).orElseThrow().key());
             assertEquals(op, OpTable.select(builtin, DType.INT8).orElseThrow().key());

@@ -179,6 +179,20 @@ final class RefInt16 {
         return out;
     }
 
+    /** QUANTIZE from int16: requantized values clamped to the {@code bytes}-byte output type, little-endian bytes. */
+    static byte[] requantize(short[] in, int inZp, int mult, int shift, int outZp, int bytes) {
+        long lo = -(1L << (8 * bytes - 1));
+        long hi = (1L << (8 * bytes - 1)) - 1;
+        byte[] out = new byte[in.length * bytes];
+        for (int i = 0; i < in.length; i++) {
+            long v = Math.max(lo, Math.min(hi, (long) RefInt8.scale(in[i] - inZp, mult, shift) + outZp));
+            for (int b = 0; b < bytes; b++) {
+                out[i * bytes + b] = (byte) (v >> (8 * b));
+            }
+        }
+        return out;
+    }
+
     /** Table entry {@code 256 + floor(v / 128)} plus the int16 slope to the next entry times {@code v mod 128}, rounded. */
     static int lookup(short[] table, int v) {
         int index = 256 + Math.floorDiv(v, 128);

@@ -21,6 +21,7 @@ import dev.tinyj.emulator.toolchain.prepare.MulPrepare;
 import dev.tinyj.emulator.toolchain.prepare.OpDeclaration;
 import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
+import dev.tinyj.emulator.toolchain.prepare.QuantizeInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
@@ -118,7 +119,8 @@ public final class OpTable {
             new Entry(42, new FullyConnectedInt16Prepare()),
             new Entry(43, new AveragePool2DInt16Prepare()),
             new Entry(44, new SoftmaxInt16Prepare()),
-            new Entry(45, new MaxPool2DInt16Prepare()));
+            new Entry(45, new MaxPool2DInt16Prepare()),
+            new Entry(46, new QuantizeInt16Prepare()));
 
     static {
         Set<Object> seen = new HashSet<>();

@@ -14,9 +14,9 @@ import java.util.Set;
  * {@code input->type}); TinyJ gives each its own op code and kernel so the int8 kernels stay as
  * they were.
  *
- * <p>The in-place kind stays the operator's: the windowed overlap rule and the element-wise rules
- * of {@code compile/InPlaceRules} apply to int8 tensors only, so an int16 variant never shares
- * bytes with its input except through RESHAPE's aliasing.
+ * <p>The in-place kind stays the operator's: {@code compile/InPlaceRules} overlaps a windowed
+ * int16 layer's output with its input as it does an int8 one's (same element size on both sides),
+ * while its element-wise rules stay int8-only (QUANTIZE's int16 variant never runs in place).
  */
 final class Int16Variant {
     private Int16Variant() {
