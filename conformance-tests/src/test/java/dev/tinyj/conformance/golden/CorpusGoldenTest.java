@@ -44,7 +44,6 @@ class CorpusGoldenTest {
     /** Models TFLM runs that TinyJ does not yet: model → a phrase its refusal contains. */
     static final Map<String, String> NOT_YET = Map.of(
             "mit_mnist_lenet_ptq", "(LOG_SOFTMAX): unsupported type float32",
-            "mlzoo_ds_cnn_s_int16", "unsupported type int64",
             "tflm_magic_wand", "unsupported type float32",
             "tflm_micro_speech_lstm", "(UNIDIRECTIONAL_SEQUENCE_LSTM): unsupported operator");
 

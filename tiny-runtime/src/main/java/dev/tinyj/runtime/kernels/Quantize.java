@@ -4,7 +4,7 @@ import dev.tinyj.hal.Flash;
 import dev.tinyj.runtime.math.FixedPoint;
 
 /**
- * QUANTIZE, five forms (tflite-micro 90b983c2b3f1480642e040bbd2ddb37b998f3424,
+ * QUANTIZE to int8, three forms (tflite-micro 90b983c2b3f1480642e040bbd2ddb37b998f3424,
  * {@code tensorflow/lite/micro/kernels/quantize_common.cc} {@code EvalQuantizeReference}):
  * <ul>
  * <li>{@link #MODE_FROM_FLOAT32}: float32 (little-endian) to int8 as
@@ -21,11 +21,6 @@ import dev.tinyj.runtime.math.FixedPoint;
  * <li>{@link #MODE_REQUANTIZE_FROM_UINT8}: uint8 to int8, the same {@code Requantize} with the
  * input bytes read unsigned. TFLM's fast path for equal scales and a zero point difference of
  * 128 ({@code x ^ 0x80}) gives what this general form gives, so it has no branch of its own.</li>
- * <li>{@link #MODE_REQUANTIZE_FROM_INT16}: int16 (little-endian) to int8, the same
- * {@code Requantize<int16_t, int8_t>}.</li>
- * <li>{@link #MODE_REQUANTIZE_INT16_TO_INT32}: int16 to int32 (little-endian),
- * {@code Requantize<int16_t, int32_t>}: the int32 clamp is no clamp, the zero point is added with
- * int32 wrap-around.</li>
  * </ul>
  *
  * <p>Parameter block (int32 fields, byte offsets): {@link #P_MODE}, {@link #P_COUNT} (elements),
@@ -40,8 +35,6 @@ public final class Quantize {
     public static final int MODE_FROM_FLOAT32 = 0;
     public static final int MODE_REQUANTIZE = 1;
     public static final int MODE_REQUANTIZE_FROM_UINT8 = 2;
-    public static final int MODE_REQUANTIZE_FROM_INT16 = 3;
-    public static final int MODE_REQUANTIZE_INT16_TO_INT32 = 4;
 
     public static final int P_MODE = 0;
     public static final int P_COUNT = 4;
@@ -58,8 +51,8 @@ public final class Quantize {
     private static final float TWO_POW_23 = 8388608f;
 
     /**
-     * Quantizes {@code input} (float32 little-endian, int8, uint8 or int16 in the requantize modes)
-     * into {@code output} (int8; int32 little-endian in {@link #MODE_REQUANTIZE_INT16_TO_INT32}).
+     * Quantizes {@code input} (float32 little-endian, int8 or uint8 in the requantize modes) into
+     * {@code output} (int8).
      */
     public static void eval(byte[] params, int p, byte[] input, int inputOff, byte[] output, int outputOff) {
         int mode = Flash.readInt(params, p + P_MODE);
@@ -88,30 +81,6 @@ public final class Quantize {
             for (int i = 0; i < count; i++) {
                 int q = FixedPoint.multiplyByQuantizedMultiplier((input[inputOff + i] & 0xFF) - inZp, multiplier, shift)
                         + outZp;
-                output[outputOff + i] = (byte) Math.max(Math.min(q, 127), -128);
-            }
-        } else if (mode == MODE_REQUANTIZE_FROM_INT16 || mode == MODE_REQUANTIZE_INT16_TO_INT32) {
-            fromInt16(params, p, count, outZp, mode == MODE_REQUANTIZE_INT16_TO_INT32, input, inputOff, output,
-                    outputOff);
-        }
-    }
-
-    /** The two int16 requantize modes: to int8 (clamped), or to int32 ({@code toInt32}, stored little-endian). */
-    private static void fromInt16(byte[] params, int p, int count, int outZp, boolean toInt32, byte[] input,
-            int inputOff, byte[] output, int outputOff) {
-        int inZp = Flash.readInt(params, p + P_INPUT_ZERO_POINT);
-        int multiplier = Flash.readInt(params, p + P_MULTIPLIER);
-        int shift = Flash.readInt(params, p + P_SHIFT);
-        for (int i = 0; i < count; i++) {
-            int x = Flash.readShort(input, inputOff + 2 * i) - inZp;
-            int q = FixedPoint.multiplyByQuantizedMultiplier(x, multiplier, shift) + outZp;
-            if (toInt32) {
-                int o = outputOff + 4 * i;
-                output[o] = (byte) q;
-                output[o + 1] = (byte) (q >> 8);
-                output[o + 2] = (byte) (q >> 16);
-                output[o + 3] = (byte) (q >> 24);
-            } else {
                 output[outputOff + i] = (byte) Math.max(Math.min(q, 127), -128);
             }
         }

@@ -43,7 +43,9 @@ class ShapePrepareRefusalTest {
             TensorInfo out = typed(9, t, S);
             TensorInfo axis = ShapeGen.int32Const(1, "axis", new int[] {1}, 1);
             TensorInfo idx = ShapeGen.int32Const(1, "idx", new int[] {2}, 0, 0);
-            assertRefused(ShapeGen.context("RESHAPE", List.of(in), out, Map.of()), "unsupported type");
+            if (t != DType.INT16) { // RESHAPE copies int16 bytes too (Int16PrepareTest)
+                assertRefused(ShapeGen.context("RESHAPE", List.of(in), out, Map.of()), "unsupported type");
+            }
             assertRefused(ShapeGen.context("CONCATENATION", List.of(in, typed(1, t, S)), typed(9, t, new int[] {4, 3}),
                     Map.of("axis", "0")), "unsupported type");
             assertRefused(ShapeGen.context("PAD", List.of(in, ShapeGen.int32Const(1, "paddings", new int[] {2, 2}, 0,

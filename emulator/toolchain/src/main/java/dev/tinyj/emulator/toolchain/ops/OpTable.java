@@ -3,18 +3,23 @@ package dev.tinyj.emulator.toolchain.ops;
 import dev.tinyj.emulator.toolchain.prepare.AbsPrepare;
 import dev.tinyj.emulator.toolchain.prepare.AddPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ArgMinMaxPrepare;
+import dev.tinyj.emulator.toolchain.prepare.AveragePool2DInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.AveragePool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ConcatenationPrepare;
+import dev.tinyj.emulator.toolchain.prepare.Conv2DInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.Conv2DPrepare;
+import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DequantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ExpandDimsPrepare;
+import dev.tinyj.emulator.toolchain.prepare.FullyConnectedInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.FullyConnectedPrepare;
 import dev.tinyj.emulator.toolchain.prepare.GatherPrepare;
 import dev.tinyj.emulator.toolchain.prepare.HardSwishPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogSoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
+import dev.tinyj.emulator.toolchain.prepare.MaxPool2DInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaximumMinimumPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MeanPrepare;
@@ -25,6 +30,7 @@ import dev.tinyj.emulator.toolchain.prepare.OpDeclaration;
 import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PreluPrepare;
+import dev.tinyj.emulator.toolchain.prepare.QuantizeInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReduceMaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReduceMinPrepare;
@@ -33,6 +39,7 @@ import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeBilinearPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SlicePrepare;
+import dev.tinyj.emulator.toolchain.prepare.SoftmaxInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SquaredDifferencePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SqueezePrepare;
@@ -151,7 +158,14 @@ public final class OpTable {
             new Entry(68, new GatherPrepare()),
             new Entry(69, SpaceBatchPrepare.batchToSpace()),
             new Entry(70, SpaceBatchPrepare.spaceToBatch()),
-            new Entry(71, new ResizeBilinearPrepare()));
+            new Entry(71, new ResizeBilinearPrepare()),
+            new Entry(40, new Conv2DInt16Prepare()),
+            new Entry(41, new DepthwiseConv2DInt16Prepare()),
+            new Entry(42, new FullyConnectedInt16Prepare()),
+            new Entry(43, new AveragePool2DInt16Prepare()),
+            new Entry(44, new SoftmaxInt16Prepare()),
+            new Entry(45, new MaxPool2DInt16Prepare()),
+            new Entry(46, new QuantizeInt16Prepare()));
 
     static {
         Set<Object> seen = new HashSet<>();

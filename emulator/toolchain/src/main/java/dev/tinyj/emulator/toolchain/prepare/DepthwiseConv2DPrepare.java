@@ -34,7 +34,12 @@ public final class DepthwiseConv2DPrepare implements OpDeclaration {
 
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
-        ConvWindowPrepare.requireOperands(ctx);
+        return prepare(ctx, ConvScheme.INT8);
+    }
+
+    /** The DEPTHWISE_CONV_2D checks and parameters for the activations and bias of {@code scheme}. */
+    static PreparedOp prepare(OpContext ctx, ConvScheme scheme) throws PrepareException {
+        ConvWindowPrepare.requireOperands(ctx, scheme);
         TensorInfo input = ctx.input(0);
         TensorInfo filter = ctx.input(1);
         int depthMultiplier = ctx.options().integer("depth_multiplier", 0);
@@ -44,6 +49,6 @@ public final class DepthwiseConv2DPrepare implements OpDeclaration {
                     + "input depth × depth_multiplier] with " + input.describe() + " (input) and depth_multiplier "
                     + depthMultiplier);
         }
-        return ConvWindowPrepare.prepare(ctx, filter.dim(1), filter.dim(2), outD, depthMultiplier);
+        return ConvWindowPrepare.prepare(ctx, filter.dim(1), filter.dim(2), outD, depthMultiplier, scheme);
     }
 }

@@ -2,9 +2,7 @@ package dev.tinyj.emulator.toolchain.prepare;
 
 import static dev.tinyj.runtime.kernels.Quantize.MODE_FROM_FLOAT32;
 import static dev.tinyj.runtime.kernels.Quantize.MODE_REQUANTIZE;
-import static dev.tinyj.runtime.kernels.Quantize.MODE_REQUANTIZE_FROM_INT16;
 import static dev.tinyj.runtime.kernels.Quantize.MODE_REQUANTIZE_FROM_UINT8;
-import static dev.tinyj.runtime.kernels.Quantize.MODE_REQUANTIZE_INT16_TO_INT32;
 import static dev.tinyj.runtime.kernels.Quantize.P_COUNT;
 import static dev.tinyj.runtime.kernels.Quantize.P_INPUT_ZERO_POINT;
 import static dev.tinyj.runtime.kernels.Quantize.P_MODE;
@@ -26,18 +24,16 @@ import dev.tinyj.runtime.kernels.Quantize;
 /**
  * Prepare of QUANTIZE (kernel {@code dev.tinyj.runtime.kernels.Quantize}), as TFLM's
  * {@code PrepareQuantizeReference} ({@code tensorflow/lite/micro/kernels/quantize_common.cc},
- * tflite-micro 90b983c2b3f1480642e040bbd2ddb37b998f3424) for the five in-scope forms: float32 →
- * int8 (the output scale and zero point, used by AffineQuantize), int8 → int8, uint8 → int8,
- * int16 → int8 and int16 → int32 (effective scale {@code (double) s_in / (double) s_out} through
- * QuantizeMultiplier, as TFLM computes it for every requantizing pair; the uint8 input's zero
- * point must lie in [0, 255], the int16 input's in [−32768, 32767]). Output needs per-tensor
- * quantization; input and output have the same shape. Other pairs (an int32 input, int16 or
- * uint8 outputs, float32 → int16, int8 → int32) are refused as unsupported types.
+ * tflite-micro 90b983c2b3f1480642e040bbd2ddb37b998f3424) for the three in-scope forms: float32 →
+ * int8 (the output scale and zero point, used by AffineQuantize), int8 → int8 and uint8 → int8
+ * (effective scale {@code (double) s_in / (double) s_out} through QuantizeMultiplier, as TFLM
+ * computes it for every requantizing pair; the uint8 input's zero point must lie in [0, 255]).
+ * Output needs per-tensor quantization; input and output have the same shape. int16 and int32 on
+ * either side, and a uint8 output, are refused as unsupported types.
  */
 public final class QuantizePrepare implements OpDeclaration {
     private static final OpSpec SPEC = OpSpec.of("QUANTIZE", 114, Bridge.eval(Quantize.class, 0),
-                    "float32 → int8 (float division, roundf); int8, uint8, int16 → int8 and int16 → int32"
-                    + " requantize")
+                    "float32 → int8 (float division, roundf), int8 → int8 and uint8 → int8 requantize")
             .withOptions("QuantizeOptions").withInPlace(InPlaceKind.UNARY);
 
     @Override
@@ -49,18 +45,10 @@ public final class QuantizePrepare implements OpDeclaration {
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
         TensorInfo in = ctx.input(0);
         TensorInfo out = ctx.output();
-        if (in.type() != DType.FLOAT32 && in.type() != DType.INT8 && in.type() != DType.UINT8
-                && in.type() != DType.INT16) {
-            throw PrepareException.unsupportedType(ctx.where(), in, "input", "float32, int8, uint8, int16");
-        }
-        if (in.type() == DType.INT16 && out.type() == DType.INT32) {
-            return fromInt16(ctx, in, out, wider(ctx, out, "output", Integer.MIN_VALUE, Integer.MAX_VALUE),
-                    MODE_REQUANTIZE_INT16_TO_INT32);
+        if (in.type() != DType.FLOAT32 && in.type() != DType.INT8 && in.type() != DType.UINT8) {
+            throw PrepareException.unsupportedType(ctx.where(), in, "input", "float32, int8, uint8");
         }
         Quantization qo = Int8Operand.require(ctx, out, "output");
-        if (in.type() == DType.INT16) {
-            return fromInt16(ctx, in, out, qo, MODE_REQUANTIZE_FROM_INT16);
-        }
         Int8Operand.sameShape(ctx, in, out);
         ParamBlock f = ParamBlock.of(P_SIZE);
         f.set(P_COUNT, in.flatSize());
@@ -79,34 +67,6 @@ public final class QuantizePrepare implements OpDeclaration {
             f.set(P_SHIFT, m.shift());
         }
         return new PreparedOp(f.bytes(), out.shape().clone(), 0);
-    }
-
-    /** The int16 requantize forms: to int8 ({@code qo} checked as int8) or to int32. */
-    private static PreparedOp fromInt16(OpContext ctx, TensorInfo in, TensorInfo out, Quantization qo, int mode)
-            throws PrepareException {
-        Int8Operand.sameShape(ctx, in, out);
-        Quantization qi = wider(ctx, in, "input", Short.MIN_VALUE, Short.MAX_VALUE);
-        QuantizedMultiplier m = QuantizedMultiplier.of((double) qi.scale0() / (double) qo.scale0());
-        ParamBlock f = ParamBlock.of(P_SIZE);
-        f.set(P_MODE, mode).set(P_COUNT, in.flatSize()).set(P_OUTPUT_ZERO_POINT, qo.zeroPoint0());
-        f.set(P_SCALE_BITS, 0).set(P_INPUT_ZERO_POINT, qi.zeroPoint0());
-        f.set(P_MULTIPLIER, m.multiplier()).set(P_SHIFT, m.shift());
-        return new PreparedOp(f.bytes(), out.shape().clone(), 0);
-    }
-
-    /** The per-tensor quantization of int16 or int32 tensor {@code t}, its zero point in [min, max]. */
-    private static Quantization wider(OpContext ctx, TensorInfo t, String role, long min, long max)
-            throws PrepareException {
-        Quantization q = t.quantization();
-        if (q == null || q.scale().length != 1) {
-            throw new PrepareException(ctx.where() + ": " + t.describe() + " (" + role
-                    + ") needs per-tensor affine quantization");
-        }
-        if (q.zeroPoint()[0] < min || q.zeroPoint()[0] > max) {
-            throw new PrepareException(ctx.where() + ": " + t.describe() + " (" + role + ") zero point "
-                    + q.zeroPoint()[0] + " is outside [" + min + ", " + max + "]");
-        }
-        return q;
     }
 
     /** The per-tensor quantization of uint8 input {@code t}, its zero point in [0, 255]. */
