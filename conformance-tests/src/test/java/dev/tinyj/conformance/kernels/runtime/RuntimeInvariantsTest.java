@@ -48,12 +48,12 @@ class RuntimeInvariantsTest {
             assertTrue(e.code() >= 1 && e.code() <= ModelImage.MAX_OP_CODE, e.name() + " code in 1..MAX_OP_CODE");
             assertEquals(e.name(), BuiltinNames.operator(e.builtinCode()), "schema.fbs BuiltinOperator of " + e.name());
             Operands o = e.spec().operands();
-            assertTrue(o.max() <= ModelImage.MAX_OPERANDS && Operands.MAX == ModelImage.MAX_OPERANDS, e.name());
+            assertTrue(o.imageMax() <= ModelImage.MAX_OPERANDS && Operands.MAX == ModelImage.MAX_OPERANDS, e.name());
             int rule = e.spec().imageRule();
-            assertEquals(o.min(), rule & 0xFF, e.name());
-            assertEquals(o.max(), rule >> 8 & 0x7F, e.name());
+            assertEquals(o.imageMin(), rule & 0xFF, e.name());
+            assertEquals(o.imageMax(), rule >> 8 & 0x7F, e.name());
             assertEquals(e.spec().inPlace() == InPlaceKind.ALIAS, (rule & ModelImage.RULE_IN_PLACE) != 0, e.name());
-            assertEquals(o.read(), rule >>> 16, e.name());
+            assertEquals(o.imageMask(o.read()), rule >>> 16, e.name());
         }
         assertEquals(OpTable.entries().size(),
                 OpTable.entries().stream().map(OpTable.Entry::builtinCode).distinct().count(),
