@@ -33,7 +33,8 @@ class GoldenModelsTest {
     /** The models whose every op TinyJ supports (the list). */
     static final List<String> MODELS = List.of("hello_world_int8", "micro_speech_quantized", "person_detect",
             "kws_ref_model", "vww_96_int8", "pretrainedResnet_quant", "model_ToyCar_quant_fullint_micro",
-            "model_ToyCar_quant_fullint_micro_intio", "str_ww_ref_model", "strm_ww_int8");
+            "model_ToyCar_quant_fullint_micro_intio", "str_ww_ref_model", "strm_ww_int8", "trained_lstm_int8",
+            "dtln_noise_suppression");
 
     @TestFactory
     Stream<DynamicTest> everyGoldenCaseIsByteIdentical() throws Exception {

@@ -96,10 +96,12 @@ class OperatorTableHarnessTest {
 
     /**
      * Whether every activation of {@code c} is int8 (or float32 where QUANTIZE/DEQUANTIZE take it,
-     * or a uint8 input of QUANTIZE to int8).
+     * or a uint8 input of QUANTIZE to int8, or the int16 cell state of an LSTM with int8 input).
      */
     static boolean int8(KernelVectors.Case c) {
         return c.typesIn(DType.INT8)
+                || c.op().equals("UNIDIRECTIONAL_SEQUENCE_LSTM") && c.input(0).dtype() == DType.INT8
+                        && c.typesIn(DType.INT8, DType.INT16)
                 || c.op().equals("QUANTIZE") && c.outputTensor().dtype() == DType.INT8
                         && c.typesIn(DType.INT8, DType.FLOAT32, DType.UINT8)
                 || c.op().equals("DEQUANTIZE") && c.typesIn(DType.INT8, DType.FLOAT32);

@@ -24,6 +24,7 @@ import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TransposePrepare;
+import dev.tinyj.emulator.toolchain.prepare.UnidirectionalSequenceLstmPrepare;
 import dev.tinyj.runtime.model.ModelImage;
 import java.util.HashSet;
 import java.util.List;
@@ -92,7 +93,8 @@ public final class OpTable {
             new Entry(21, new ResizeNearestNeighborPrepare()),
             new Entry(22, ReluPrepare.relu()),
             new Entry(23, ReluPrepare.relu6()),
-            new Entry(24, new ExpandDimsPrepare()));
+            new Entry(24, new ExpandDimsPrepare()),
+            new Entry(29, new UnidirectionalSequenceLstmPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tinyj.runtime.model.ModelImage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,5 +51,21 @@ class OperandsTest {
         assertThrows(IllegalArgumentException.class, () -> new Operands(2, 3, 0b001, 0, 0b100, 0, 0b100));
         assertThrows(IllegalArgumentException.class, () -> new Operands(24, 24, 1, 0, 0b110, 0, 0b110));
         assertThrows(IllegalArgumentException.class, () -> new Operands(25, 25, 1, 0, 0, 0, 0));
+    }
+
+    @Test
+    void theLstmFitsAnImageEntry() {
+        OpSpec lstm = OpTable.spec(OpTable.code("UNIDIRECTIONAL_SEQUENCE_LSTM"));
+        Operands o = lstm.operands();
+        assertEquals(24, o.max());
+        assertEquals(15, o.imageMax());
+        int rule = lstm.imageRule();
+        assertEquals(15, rule & 0xFF);
+        assertEquals(15, rule >> 8 & 0x7F);
+        assertEquals(0x7FFF, rule >>> 16, "the kernel reads all 15 image operands");
+        assertEquals(0b110_0000_0000_0000 << ModelImage.FLAG_STATE_SHIFT, lstm.imageStateFlags(),
+                "hidden and cell state at image positions 13 and 14");
+        assertEquals(13, o.imagePosition(18));
+        assertEquals(14, o.imagePosition(19));
     }
 }
