@@ -4,66 +4,52 @@ import dev.tinyj.hal.Flash;
 import dev.tinyj.runtime.math.FixedPoint;
 
 /**
- * One LSTM gate's pre-activation for one row and one unit, as TFLM's
- * {@code lstm_internal::CalculateLstmGate} computes it before its activation
- * ({@code tensorflow/lite/micro/kernels/lstm_eval.h}, tflite-micro
- * 90b983c2b3f1480642e040bbd2ddb37b998f3424): the input fully-connected (with the gate's bias) and
- * the recurrent fully-connected (no bias), each {@code reference_integer_ops::FullyConnected} from
- * int8 to int16 (output offset 0, clamped to int16), then {@code AddElementWise}: their sum
- * saturated to int16. The result is Q3.12 (TFLM's fixed nonlinear input scale 2^−12).
+ * One of the two fully-connected products of an LSTM gate for one row and one unit, as TFLM's
+ * {@code lstm_internal::CalculateLstmGate} computes them before its {@code AddElementWise} and
+ * activation ({@code tensorflow/lite/micro/kernels/lstm_eval.h}, tflite-micro
+ * 90b983c2b3f1480642e040bbd2ddb37b998f3424): {@code reference_integer_ops::FullyConnected} from
+ * int8 to int16 with output offset 0, clamped to int16, at TFLM's fixed gate scale 2^−12 (Q3.12).
+ * The input-to-gate product carries the gate's bias; the recurrent one has none.
  *
  * <p>Gate fields (int32 at {@code gateAt +} the {@code G_*} offsets of the LSTM's parameter block,
- * see {@link UnidirectionalSequenceLstm}): filter offsets (−filter zero point) and the
- * {@code QuantizeMultiplier} of {@code input_scale · filter_scale / 2^−12} for both products.
+ * see {@link UnidirectionalSequenceLstm}): for each product, the filter offset (−filter zero
+ * point), then the {@code QuantizeMultiplier} of {@code activation_scale · filter_scale / 2^−12}
+ * (multiplier, shift).
  */
 public final class LstmGate {
     private LstmGate() {
     }
 
-    /** −input-to-gate filter zero point. */
-    public static final int G_INPUT_FILTER_OFFSET = 0;
-    public static final int G_INPUT_MULTIPLIER = 4;
-    public static final int G_INPUT_SHIFT = 8;
-    /** −recurrent-to-gate filter zero point. */
-    public static final int G_RECURRENT_FILTER_OFFSET = 12;
-    public static final int G_RECURRENT_MULTIPLIER = 16;
-    public static final int G_RECURRENT_SHIFT = 20;
+    /** The input-to-gate product's fields: filter offset, multiplier, shift. */
+    public static final int G_INPUT = 0;
+    /** The recurrent product's fields: filter offset, multiplier, shift. */
+    public static final int G_RECURRENT = 12;
+    /** Within a product's fields: −filter zero point. */
+    public static final int F_FILTER_OFFSET = 0;
+    public static final int F_MULTIPLIER = 4;
+    public static final int F_SHIFT = 8;
     /** Bytes of one gate's fields. */
     public static final int G_BYTES = 24;
 
     /**
-     * {@code sat16(FC(input row) + FC(hidden row))} for {@code unit}.
+     * {@code clamp16(MultiplyByQuantizedMultiplier(Σ (filter + filter_offset) · (x + x_offset) +
+     * bias))} over {@code depth} values.
      *
-     * @param input int8 input, the row at {@code inputRow}, {@code inputDim} values
-     * @param inputOffset −input zero point
-     * @param filter int8 [units, inputDim] at {@code filterOff}
-     * @param bias int32 [units] little-endian at {@code biasOff}
-     * @param hidden int8 hidden state, the row at {@code hiddenRow}, {@code stateDim} values
-     * @param hiddenOffset −hidden state zero point
-     * @param recurrent int8 [units, stateDim] at {@code recurrentOff}
+     * @param fieldsAt the product's fields ({@code gateAt + G_INPUT} or {@code gateAt + G_RECURRENT})
+     * @param x int8 activations (the input row or the hidden state row) from {@code xAt}
+     * @param xOffset −activation zero point
+     * @param filter int8 filter row of this unit from {@code filterAt}
+     * @param bias the unit's int32 bias, 0 for the recurrent product
      */
-    static int preActivation(byte[] params, int gateAt, int unit, byte[] input, int inputRow, int inputDim,
-            int inputOffset, byte[] filter, int filterOff, byte[] bias, int biasOff, byte[] hidden, int hiddenRow,
-            int stateDim, int hiddenOffset, byte[] recurrent, int recurrentOff) {
-        int filterOffset = Flash.readInt(params, gateAt + G_INPUT_FILTER_OFFSET);
-        int f = filterOff + unit * inputDim;
+    static int product(byte[] params, int fieldsAt, byte[] x, int xAt, int depth, int xOffset, byte[] filter,
+            int filterAt, int bias) {
+        int filterOffset = Flash.readInt(params, fieldsAt + F_FILTER_OFFSET);
         int acc = 0;
-        for (int d = 0; d < inputDim; d++) {
-            acc += (filter[f + d] + filterOffset) * (input[inputRow + d] + inputOffset);
+        for (int d = 0; d < depth; d++) {
+            acc += (filter[filterAt + d] + filterOffset) * (x[xAt + d] + xOffset);
         }
-        acc += Flash.readInt(bias, biasOff + 4 * unit);
-        int fromInput = toInt16(FixedPoint.multiplyByQuantizedMultiplier(acc,
-                Flash.readInt(params, gateAt + G_INPUT_MULTIPLIER), Flash.readInt(params, gateAt + G_INPUT_SHIFT)));
-        int recurrentOffset = Flash.readInt(params, gateAt + G_RECURRENT_FILTER_OFFSET);
-        int r = recurrentOff + unit * stateDim;
-        acc = 0;
-        for (int d = 0; d < stateDim; d++) {
-            acc += (recurrent[r + d] + recurrentOffset) * (hidden[hiddenRow + d] + hiddenOffset);
-        }
-        int fromHidden = toInt16(FixedPoint.multiplyByQuantizedMultiplier(acc,
-                Flash.readInt(params, gateAt + G_RECURRENT_MULTIPLIER),
-                Flash.readInt(params, gateAt + G_RECURRENT_SHIFT)));
-        return toInt16(fromInput + fromHidden);
+        return toInt16(FixedPoint.multiplyByQuantizedMultiplier(acc + bias,
+                Flash.readInt(params, fieldsAt + F_MULTIPLIER), Flash.readInt(params, fieldsAt + F_SHIFT)));
     }
 
     /** Clamps to int16. */

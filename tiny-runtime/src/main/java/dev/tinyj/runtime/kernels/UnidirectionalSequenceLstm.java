@@ -82,6 +82,8 @@ public final class UnidirectionalSequenceLstm {
      * Runs the whole sequence. Operands in TFLite order without the absent ones: input,
      * input-to-{input, forget, cell, output} filters, recurrent-to-{input, forget, cell, output}
      * filters, {input, forget, cell, output} gate biases, hidden state, cell state; then the output.
+     * One method for the whole step (no per-unit call taking every operand): the stack holds one
+     * frame of the operands, not two.
      */
     public static void eval(byte[] params, int p, byte[] input, int inputOff, byte[] inInput, int inInputOff,
             byte[] inForget, int inForgetOff, byte[] inCell, int inCellOff, byte[] inOutput, int inOutputOff,
@@ -94,70 +96,70 @@ public final class UnidirectionalSequenceLstm {
         int inputDim = Flash.readInt(params, p + P_INPUT_DIM);
         int stateDim = Flash.readInt(params, p + P_STATE_DIM);
         boolean timeMajor = Flash.readInt(params, p + P_TIME_MAJOR) != 0;
+        int inputOffset = Flash.readInt(params, p + P_INPUT_OFFSET);
+        int hiddenOffset = Flash.readInt(params, p + P_HIDDEN_OFFSET);
+        int clip = Flash.readInt(params, p + P_CELL_CLIP);
+        int forgetAt = p + P_GATES + GATE_FORGET * LstmGate.G_BYTES;
+        int inputAt = p + P_GATES + GATE_INPUT * LstmGate.G_BYTES;
+        int cellAt = p + P_GATES + GATE_CELL * LstmGate.G_BYTES;
+        int outputAt = p + P_GATES + GATE_OUTPUT * LstmGate.G_BYTES;
         int rows = batches * steps;
         for (int k = 0; k < rows; k++) {
             // time major: row k is step k / B of batch k % B; batch major: step k % T of batch k / T
-            int batch = timeMajor ? k % batches : k / steps;
-            int state = batch * stateDim;
+            int state = (timeMajor ? k % batches : k / steps) * stateDim;
+            int x = inputOff + k * inputDim;
+            int h = hiddenOff + state;
+            int out = outputOff + k * stateDim;
             for (int unit = 0; unit < stateDim; unit++) {
-                output[outputOff + k * stateDim + unit] = (byte) unit(params, p, unit, input, inputOff + k * inputDim,
-                        inputDim, inInput, inInputOff, inForget, inForgetOff, inCell, inCellOff, inOutput, inOutputOff,
-                        recInput, recInputOff, recForget, recForgetOff, recCell, recCellOff, recOutput, recOutputOff,
-                        biasInput, biasInputOff, biasForget, biasForgetOff, biasCell, biasCellOff, biasOutput,
-                        biasOutputOff, hidden, hiddenOff + state, stateDim, cell, cellOff + 2 * (state + unit));
+                int f = unit * inputDim;
+                int r = unit * stateDim;
+                int forget = Int16Sigmoid.logistic(LstmGate.toInt16(
+                        LstmGate.product(params, forgetAt + LstmGate.G_INPUT, input, x, inputDim, inputOffset,
+                                inForget, inForgetOff + f, Flash.readInt(biasForget, biasForgetOff + 4 * unit))
+                        + LstmGate.product(params, forgetAt + LstmGate.G_RECURRENT, hidden, h, stateDim,
+                                hiddenOffset, recForget, recForgetOff + r, 0)), GATE_MULTIPLIER, 0);
+                int in = Int16Sigmoid.logistic(LstmGate.toInt16(
+                        LstmGate.product(params, inputAt + LstmGate.G_INPUT, input, x, inputDim, inputOffset,
+                                inInput, inInputOff + f, Flash.readInt(biasInput, biasInputOff + 4 * unit))
+                        + LstmGate.product(params, inputAt + LstmGate.G_RECURRENT, hidden, h, stateDim,
+                                hiddenOffset, recInput, recInputOff + r, 0)), GATE_MULTIPLIER, 0);
+                int g = Int16Sigmoid.tanh(LstmGate.toInt16(
+                        LstmGate.product(params, cellAt + LstmGate.G_INPUT, input, x, inputDim, inputOffset,
+                                inCell, inCellOff + f, Flash.readInt(biasCell, biasCellOff + 4 * unit))
+                        + LstmGate.product(params, cellAt + LstmGate.G_RECURRENT, hidden, h, stateDim,
+                                hiddenOffset, recCell, recCellOff + r, 0)), GATE_MULTIPLIER, 0);
+                int c = cellOff + 2 * (state + unit);
+                int value = LstmGate.toInt16(mul(params, p + P_FORGET_MULTIPLIER, forget, Flash.readShort(cell, c))
+                        + mul(params, p + P_INPUT_MULTIPLIER, in, g));
+                if (clip >= 0) {
+                    value = Math.max(Math.min(clip, value), -clip);
+                }
+                cell[c] = (byte) value;
+                cell[c + 1] = (byte) (value >> 8);
+                int o = Int16Sigmoid.logistic(LstmGate.toInt16(
+                        LstmGate.product(params, outputAt + LstmGate.G_INPUT, input, x, inputDim, inputOffset,
+                                inOutput, inOutputOff + f, Flash.readInt(biasOutput, biasOutputOff + 4 * unit))
+                        + LstmGate.product(params, outputAt + LstmGate.G_RECURRENT, hidden, h, stateDim,
+                                hiddenOffset, recOutput, recOutputOff + r, 0)), GATE_MULTIPLIER, 0);
+                int tanhCell = Int16Sigmoid.tanh(value, Flash.readInt(params, p + P_CELL_TANH_MULTIPLIER),
+                        Flash.readInt(params, p + P_CELL_TANH_SHIFT));
+                int hiddenValue = Flash.readInt(params, p + P_HIDDEN_ZERO_POINT)
+                        + FixedPoint.multiplyByQuantizedMultiplier(tanhCell * o,
+                                Flash.readInt(params, p + P_HIDDEN_MULTIPLIER),
+                                Flash.readInt(params, p + P_HIDDEN_SHIFT));
+                output[out + unit] = (byte) Math.min(127, Math.max(-128, hiddenValue));
             }
-            System.arraycopy(output, outputOff + k * stateDim, hidden, hiddenOff + state, stateDim);
+            System.arraycopy(output, out, hidden, h, stateDim);
         }
     }
 
     /**
-     * One unit of one row: its four gates, its cell state updated in place at {@code cellAt}, and
-     * its new hidden value (returned, int8).
+     * {@code reference_integer_ops::MulElementwise} of two symmetric Q0.15/int16 values into the
+     * int16 cell state: the product scaled by the multiplier and shift at {@code multiplierAt} and
+     * {@code multiplierAt + 4}, output offset 0, clamped to int16.
      */
-    private static int unit(byte[] params, int p, int unit, byte[] input, int inputRow, int inputDim,
-            byte[] inInput, int inInputOff, byte[] inForget, int inForgetOff, byte[] inCell, int inCellOff,
-            byte[] inOutput, int inOutputOff, byte[] recInput, int recInputOff, byte[] recForget, int recForgetOff,
-            byte[] recCell, int recCellOff, byte[] recOutput, int recOutputOff, byte[] biasInput, int biasInputOff,
-            byte[] biasForget, int biasForgetOff, byte[] biasCell, int biasCellOff, byte[] biasOutput,
-            int biasOutputOff, byte[] hidden, int hiddenRow, int stateDim, byte[] cell, int cellAt) {
-        int inputOffset = Flash.readInt(params, p + P_INPUT_OFFSET);
-        int hiddenOffset = Flash.readInt(params, p + P_HIDDEN_OFFSET);
-        int gates = p + P_GATES;
-        int forget = Int16Sigmoid.logistic(LstmGate.preActivation(params, gates + GATE_FORGET * LstmGate.G_BYTES,
-                unit, input, inputRow, inputDim, inputOffset, inForget, inForgetOff, biasForget, biasForgetOff,
-                hidden, hiddenRow, stateDim, hiddenOffset, recForget, recForgetOff), GATE_MULTIPLIER, 0);
-        int in = Int16Sigmoid.logistic(LstmGate.preActivation(params, gates + GATE_INPUT * LstmGate.G_BYTES, unit,
-                input, inputRow, inputDim, inputOffset, inInput, inInputOff, biasInput, biasInputOff, hidden,
-                hiddenRow, stateDim, hiddenOffset, recInput, recInputOff), GATE_MULTIPLIER, 0);
-        int g = Int16Sigmoid.tanh(LstmGate.preActivation(params, gates + GATE_CELL * LstmGate.G_BYTES, unit, input,
-                inputRow, inputDim, inputOffset, inCell, inCellOff, biasCell, biasCellOff, hidden, hiddenRow,
-                stateDim, hiddenOffset, recCell, recCellOff), GATE_MULTIPLIER, 0);
-        int c = Flash.readShort(cell, cellAt);
-        c = LstmGate.toInt16(mul(forget, c, Flash.readInt(params, p + P_FORGET_MULTIPLIER),
-                Flash.readInt(params, p + P_FORGET_SHIFT), 0, -32768, 32767)
-                + mul(in, g, Flash.readInt(params, p + P_INPUT_MULTIPLIER), Flash.readInt(params, p + P_INPUT_SHIFT),
-                        0, -32768, 32767));
-        int clip = Flash.readInt(params, p + P_CELL_CLIP);
-        if (clip >= 0) {
-            c = Math.max(Math.min(clip, c), -clip);
-        }
-        cell[cellAt] = (byte) c;
-        cell[cellAt + 1] = (byte) (c >> 8);
-        int out = Int16Sigmoid.logistic(LstmGate.preActivation(params, gates + GATE_OUTPUT * LstmGate.G_BYTES, unit,
-                input, inputRow, inputDim, inputOffset, inOutput, inOutputOff, biasOutput, biasOutputOff, hidden,
-                hiddenRow, stateDim, hiddenOffset, recOutput, recOutputOff), GATE_MULTIPLIER, 0);
-        int tanhCell = Int16Sigmoid.tanh(c, Flash.readInt(params, p + P_CELL_TANH_MULTIPLIER),
-                Flash.readInt(params, p + P_CELL_TANH_SHIFT));
-        return mul(tanhCell, out, Flash.readInt(params, p + P_HIDDEN_MULTIPLIER),
-                Flash.readInt(params, p + P_HIDDEN_SHIFT), Flash.readInt(params, p + P_HIDDEN_ZERO_POINT), -128, 127);
-    }
-
-    /**
-     * {@code reference_integer_ops::MulElementwise} on symmetric int16 inputs: the product scaled
-     * by the multiplier, plus {@code outputOffset}, clamped to {@code [min, max]}.
-     */
-    private static int mul(int a, int b, int multiplier, int shift, int outputOffset, int min, int max) {
-        return Math.min(max, Math.max(min, outputOffset + FixedPoint.multiplyByQuantizedMultiplier(a * b, multiplier,
-                shift)));
+    private static int mul(byte[] params, int multiplierAt, int a, int b) {
+        return LstmGate.toInt16(FixedPoint.multiplyByQuantizedMultiplier(a * b, Flash.readInt(params, multiplierAt),
+                Flash.readInt(params, multiplierAt + 4)));
     }
 }

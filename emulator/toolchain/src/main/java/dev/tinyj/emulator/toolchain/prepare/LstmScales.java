@@ -47,12 +47,14 @@ final class LstmScales {
             TensorInfo hidden, TensorInfo recurrent) throws PrepareException {
         QuantizedMultiplier in = fullyConnected(ctx, input, filter);
         QuantizedMultiplier rec = fullyConnected(ctx, hidden, recurrent);
-        block.set(gateAt + LstmGate.G_INPUT_FILTER_OFFSET, -filter.quantization().zeroPoint0())
-                .set(gateAt + LstmGate.G_INPUT_MULTIPLIER, in.multiplier())
-                .set(gateAt + LstmGate.G_INPUT_SHIFT, in.shift())
-                .set(gateAt + LstmGate.G_RECURRENT_FILTER_OFFSET, -recurrent.quantization().zeroPoint0())
-                .set(gateAt + LstmGate.G_RECURRENT_MULTIPLIER, rec.multiplier())
-                .set(gateAt + LstmGate.G_RECURRENT_SHIFT, rec.shift());
+        product(block, gateAt + LstmGate.G_INPUT, filter, in);
+        product(block, gateAt + LstmGate.G_RECURRENT, recurrent, rec);
+    }
+
+    /** Writes one product's fields at {@code fieldsAt}: −filter zero point, multiplier, shift. */
+    private static void product(ParamBlock block, int fieldsAt, TensorInfo filter, QuantizedMultiplier m) {
+        block.set(fieldsAt + LstmGate.F_FILTER_OFFSET, -filter.quantization().zeroPoint0())
+                .set(fieldsAt + LstmGate.F_MULTIPLIER, m.multiplier()).set(fieldsAt + LstmGate.F_SHIFT, m.shift());
     }
 
     /** The int8 × int8 → int16 product's multiplier ({@code CalculateOpDataFullyConnected}, per-tensor). */
@@ -66,9 +68,9 @@ final class LstmScales {
 
     /** Writes the three element-wise products' multipliers and shifts, and the hidden zero point. */
     static void products(ParamBlock block, float cellScale, Quantization hidden) {
-        QuantizedMultiplier forget = product(GATE_OUTPUT_SCALE, cellScale, cellScale);
-        QuantizedMultiplier input = product(GATE_OUTPUT_SCALE, GATE_OUTPUT_SCALE, cellScale);
-        QuantizedMultiplier out = product(GATE_OUTPUT_SCALE, GATE_OUTPUT_SCALE, hidden.scale0());
+        QuantizedMultiplier forget = interGate(GATE_OUTPUT_SCALE, cellScale, cellScale);
+        QuantizedMultiplier input = interGate(GATE_OUTPUT_SCALE, GATE_OUTPUT_SCALE, cellScale);
+        QuantizedMultiplier out = interGate(GATE_OUTPUT_SCALE, GATE_OUTPUT_SCALE, hidden.scale0());
         block.set(UnidirectionalSequenceLstm.P_FORGET_MULTIPLIER, forget.multiplier())
                 .set(UnidirectionalSequenceLstm.P_FORGET_SHIFT, forget.shift())
                 .set(UnidirectionalSequenceLstm.P_INPUT_MULTIPLIER, input.multiplier())
@@ -79,7 +81,7 @@ final class LstmScales {
     }
 
     /** {@code CreateInterGateMulParams}: {@code (double) s1 · (double) s2 / (double) s_out}. */
-    private static QuantizedMultiplier product(float s1, float s2, float out) {
+    private static QuantizedMultiplier interGate(float s1, float s2, float out) {
         double inputProduct = (double) s1 * (double) s2;
         return QuantizedMultiplier.of(inputProduct / (double) out);
     }
