@@ -27,7 +27,7 @@ class GoldenModelsTest {
     static final List<String> MODELS = List.of("hello_world_int8", "micro_speech_quantized", "person_detect",
             "kws_ref_model", "vww_96_int8", "pretrainedResnet_quant", "model_ToyCar_quant_fullint_micro",
             "model_ToyCar_quant_fullint_micro_intio", "str_ww_ref_model", "strm_ww_int8", "keyword_scrambled",
-            "keyword_scrambled_8bit");
+            "keyword_scrambled_8bit", "trained_lstm_int8", "dtln_noise_suppression");
 
     @TestFactory
     Stream<DynamicTest> everyGoldenCaseIsByteIdentical() throws Exception {

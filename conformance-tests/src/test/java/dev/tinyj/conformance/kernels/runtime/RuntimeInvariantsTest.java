@@ -10,11 +10,14 @@ import dev.tinyj.emulator.toolchain.ops.Operands;
 import dev.tinyj.emulator.toolchain.tflite.BuiltinNames;
 import dev.tinyj.runtime.model.ModelImage;
 import java.io.IOException;
+import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
+import java.lang.classfile.FieldModel;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.Opcode;
 import java.lang.classfile.instruction.NewPrimitiveArrayInstruction;
+import java.lang.reflect.AccessFlag;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +33,9 @@ import org.junit.jupiter.api.Test;
  * Whole-runtime invariants: the host op table and the device's constants agree, and no
  * kernel or math routine of tiny-runtime allocates (no {@code newarray} anywhere in
  * {@code dev.tinyj.runtime.kernels} and {@code dev.tinyj.runtime.math}), so they may run in
- * {@code loop()}.
+ * {@code loop()}. A class initialiser may build constant tables (it runs before {@code setup()}),
+ * and then only {@code @Progmem} ones: every static array field of those packages is a flash table
+ * ({@code Int16Sigmoid}'s sigmoid table), never SRAM.
  */
 class RuntimeInvariantsTest {
     /**
@@ -48,12 +53,12 @@ class RuntimeInvariantsTest {
             assertTrue(e.code() >= 1 && e.code() <= ModelImage.MAX_OP_CODE, e.name() + " code in 1..MAX_OP_CODE");
             assertEquals(e.name(), BuiltinNames.operator(e.builtinCode()), "schema.fbs BuiltinOperator of " + e.name());
             Operands o = e.spec().operands();
-            assertTrue(o.max() <= ModelImage.MAX_OPERANDS && Operands.MAX == ModelImage.MAX_OPERANDS, e.name());
+            assertTrue(o.imageMax() <= ModelImage.MAX_OPERANDS && Operands.MAX == ModelImage.MAX_OPERANDS, e.name());
             int rule = e.spec().imageRule();
-            assertEquals(o.min(), rule & 0xFF, e.name());
-            assertEquals(o.max(), rule >> 8 & 0x7F, e.name());
+            assertEquals(o.imageMin(), rule & 0xFF, e.name());
+            assertEquals(o.imageMax(), rule >> 8 & 0x7F, e.name());
             assertEquals(e.spec().inPlace() == InPlaceKind.ALIAS, (rule & ModelImage.RULE_IN_PLACE) != 0, e.name());
-            assertEquals(o.read(), rule >>> 16, e.name());
+            assertEquals(o.imageMask(o.read()), rule >>> 16, e.name());
         }
         assertEquals(OpTable.entries().size(), OpTable.entries().stream().map(OpTable.Entry::key).distinct().count(),
                 "operator keys (builtin name and type variant) are distinct");
@@ -92,8 +97,18 @@ class RuntimeInvariantsTest {
             try (Stream<Path> files = Files.list(root.resolve(pkg))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
                     ClassModel cm = ClassFile.of().parse(Files.readAllBytes(f));
+                    for (FieldModel fm : cm.fields()) {
+                        if (fm.flags().has(AccessFlag.STATIC) && fm.fieldType().stringValue().startsWith("[")
+                                && !progmem(fm)) {
+                            allocations.add(cm.thisClass().asInternalName() + "." + fm.fieldName()
+                                    + " (a static array outside flash: not @Progmem)");
+                        }
+                    }
                     for (MethodModel m : cm.methods()) {
                         methods++;
+                        if (m.methodName().equalsString("<clinit>")) {
+                            continue; // runs before setup(); its arrays are @Progmem tables (checked above)
+                        }
                         m.code().ifPresent(code -> code.forEach(e -> {
                             if (e instanceof NewPrimitiveArrayInstruction
                                     || e instanceof java.lang.classfile.Instruction i
@@ -108,5 +123,11 @@ class RuntimeInvariantsTest {
         }
         assertTrue(methods > 50, "scanned the runtime's methods: " + methods);
         assertEquals(List.of(), allocations, "methods that allocate");
+    }
+
+    private static boolean progmem(FieldModel fm) {
+        return fm.findAttribute(Attributes.runtimeInvisibleAnnotations()).stream()
+                .flatMap(a -> a.annotations().stream())
+                .anyMatch(a -> a.className().equalsString("Ldev/tinyj/hal/Progmem;"));
     }
 }

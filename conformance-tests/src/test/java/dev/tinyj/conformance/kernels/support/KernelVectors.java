@@ -126,11 +126,11 @@ public final class KernelVectors {
                     || (t.dtype() == DType.INT32 || t.dtype() == DType.INT64) && t.constant());
         }
 
-        /** The prepare context: inputs in operand order, the output, options by schema field name. */
+        /** The prepare context: inputs in operand order (null for an absent one, -1), the output, options by schema field name. */
         public OpContext context() {
             List<TensorInfo> in = new ArrayList<>();
             for (int i : inputs) {
-                in.add(tensors.get(i).info());
+                in.add(i < 0 ? null : tensors.get(i).info());
             }
             Map<String, String> opts = new LinkedHashMap<>();
             params.forEach((k, v) -> opts.put(SCHEMA_NAMES.getOrDefault(k, k), v));

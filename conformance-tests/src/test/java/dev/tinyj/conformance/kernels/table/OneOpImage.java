@@ -43,6 +43,7 @@ final class OneOpImage {
         Operands operands = entry.spec().operands();
         List<CompiledTensor> tensors = new ArrayList<>();
         List<Integer> inputs = new ArrayList<>();
+        List<Integer> states = new ArrayList<>();
         int arena = 0;
         int count = c.tensors().keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         for (int t = 0; t < count; t++) {
@@ -63,15 +64,18 @@ final class OneOpImage {
                 data = placement == Placement.FLASH ? v.bytes() : null;
                 bytes = placement == Placement.FLASH ? data.length : 0;
             } else {
-                placement = Placement.ARENA;
+                boolean state = !output && k >= 0 && operands.isState(k);
+                placement = state ? Placement.VARIABLE : Placement.ARENA;
                 offset = arena;
                 arena += (bytes + 3) & ~3;
-                if (!output) {
+                if (state) {
+                    states.add(t);
+                } else if (!output) {
                     inputs.add(t);
                 }
             }
             tensors.add(new CompiledTensor(t, v.role(), v.dtype(), shape, v.quantization(), placement, offset, bytes,
-                    data, placement == Placement.ARENA ? -1 : 0, placement == Placement.ARENA ? 1 : 0, -1));
+                    data, offset >= 0 ? -1 : 0, offset >= 0 ? 1 : 0, -1));
         }
         CompiledOp op = new CompiledOp(0, entry.code(), entry.name(), prepared.params(), c.inputs().clone(),
                 c.output(), false);
@@ -91,6 +95,10 @@ final class OneOpImage {
         for (int k = 0; k < ModelImage.inputCount(image); k++) {
             byte[] in = c.tensors().get(ModelImage.inputTensor(image, k)).bytes();
             System.arraycopy(in, 0, ram, ModelImage.inputOffset(image, k), in.length);
+        }
+        for (int t : states) {
+            byte[] in = c.tensors().get(t).bytes();
+            System.arraycopy(in, 0, ram, ModelImage.tensorField(image, t, ModelImage.T_OFFSET), in.length);
         }
         RUNTIME.invoke(image, ram);
         int at = ModelImage.outputOffset(image, 0);

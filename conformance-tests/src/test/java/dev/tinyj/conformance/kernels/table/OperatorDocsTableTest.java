@@ -48,7 +48,8 @@ class OperatorDocsTableTest {
     private static String operands(Operands o) {
         String count = o.min() == o.max() ? Integer.toString(o.min()) : o.min() + "-" + o.max();
         return count + "; read " + bits(o.read()) + "; folded " + bits(o.folded()) + "; optional " + bits(o.optional())
-                + (o.state() == 0 ? "" : "; state " + bits(o.state()));
+                + (o.state() == 0 ? "" : "; state " + bits(o.state()))
+                + (o.omitted() == 0 ? "" : "; omitted from the image " + bits(o.omitted()));
     }
 
     private static String bits(int mask) {

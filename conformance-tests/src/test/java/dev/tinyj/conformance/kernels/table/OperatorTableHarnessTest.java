@@ -123,10 +123,12 @@ public class OperatorTableHarnessTest {
      * Whether {@code c}'s types are in TinyJ's scope: every activation int8, or float32 where
      * QUANTIZE/DEQUANTIZE take it, or {@link #quantizeInScope}, or an int16 output of SOFTMAX (int8
      * input), or SVDF's int16 or int8 weights_time and state, or int32 indices of
-     * {@link #INT32_INDICES} beside int8 data.
+     * {@link #INT32_INDICES} beside int8 data, or the int16 cell state of an LSTM with int8 input.
      */
     static boolean int8(KernelVectors.Case c) {
         return c.typesIn(DType.INT8)
+                || c.op().equals("UNIDIRECTIONAL_SEQUENCE_LSTM") && c.input(0).dtype() == DType.INT8
+                        && c.typesIn(DType.INT8, DType.INT16)
                 || INT32_INDICES.contains(c.op()) && c.input(0).dtype() == DType.INT8
                         && c.typesIn(DType.INT8, DType.INT32)
                 || c.op().equals("QUANTIZE") && quantizeInScope(c)

@@ -85,11 +85,13 @@ public record OpSpec(String name, int builtinCode, String optionsTable, List<Opt
     /**
      * The operand rule word the image writer puts in {@link ModelImage#O_RULE} of each of this
      * op's entries and the device validator checks: least and most operand count, whether the op
-     * may run in place (aliased, FLAG_IN_PLACE), which operands the kernel reads.
+     * may run in place (aliased, FLAG_IN_PLACE), which operands the kernel reads; counts and
+     * positions in the image's operand list ({@link Operands#imagePosition}: omitted operands left
+     * out).
      */
     public int imageRule() {
-        return operands.min() | operands.max() << 8 | (inPlace == InPlaceKind.ALIAS ? ModelImage.RULE_IN_PLACE : 0)
-                | operands.read() << 16;
+        return operands.imageMin() | operands.imageMax() << 8
+                | (inPlace == InPlaceKind.ALIAS ? ModelImage.RULE_IN_PLACE : 0) | operands.imageMask(operands.read()) << 16;
     }
 
     /**
@@ -108,11 +110,12 @@ public record OpSpec(String name, int builtinCode, String optionsTable, List<Opt
 
     /**
      * The state-operand bits the image writer ORs into {@link ModelImage#O_FLAGS} of each of this
-     * op's entries ({@link Operands#state()} shifted to {@link ModelImage#FLAG_STATE_SHIFT}); the
-     * device validator checks that each such operand is a {@link ModelImage#VARIABLE} tensor.
+     * op's entries ({@link Operands#state()} at image positions, shifted to
+     * {@link ModelImage#FLAG_STATE_SHIFT}); the device validator checks that each such operand is a
+     * {@link ModelImage#VARIABLE} tensor.
      */
     public int imageStateFlags() {
-        return operands.state() << ModelImage.FLAG_STATE_SHIFT;
+        return operands.imageMask(operands.state()) << ModelImage.FLAG_STATE_SHIFT;
     }
 
     public OpSpec withBridge(Bridge b) {

@@ -53,6 +53,7 @@ import dev.tinyj.emulator.toolchain.prepare.SumPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TransposePrepare;
 import dev.tinyj.emulator.toolchain.graph.DType;
+import dev.tinyj.emulator.toolchain.prepare.UnidirectionalSequenceLstmPrepare;
 import dev.tinyj.runtime.model.ModelImage;
 import java.util.HashSet;
 import java.util.List;
@@ -165,7 +166,8 @@ public final class OpTable {
             new Entry(43, new AveragePool2DInt16Prepare()),
             new Entry(44, new SoftmaxInt16Prepare()),
             new Entry(45, new MaxPool2DInt16Prepare()),
-            new Entry(46, new QuantizeInt16Prepare()));
+            new Entry(46, new QuantizeInt16Prepare()),
+            new Entry(29, new UnidirectionalSequenceLstmPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();

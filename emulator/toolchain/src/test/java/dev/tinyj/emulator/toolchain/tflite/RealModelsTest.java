@@ -104,21 +104,13 @@ class RealModelsTest {
     }
 
     @Test
-    void unsupportedOperatorsAreListedOneLineEach() throws Exception {
-        assertEquals(List.of("operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM): unsupported operator",
-                "operator 1 (UNIDIRECTIONAL_SEQUENCE_LSTM): unsupported operator"),
-                read("dtln_noise_suppression.tflite").unsupported());
-        assertEquals(List.of("operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM): unsupported operator"),
-                read("trained_lstm_int8.tflite").unsupported());
-    }
-
-    @Test
-    void theOtherModelsAreFullySupported() throws Exception {
+    void everySharedModelIsFullySupported() throws Exception {
         for (String f : List.of("hello_world_int8.tflite", "kws_ref_model.tflite", "micro_speech_quantized.tflite",
                 "model_ToyCar_quant_fullint_micro.tflite", "model_ToyCar_quant_fullint_micro_intio.tflite",
                 "person_detect.tflite", "pretrainedResnet_quant.tflite", "str_ww_ref_model.tflite",
                 "strm_ww_int8.tflite", "vww_96_int8.tflite", "keyword_scrambled.tflite",
-                "keyword_scrambled_8bit.tflite")) {
+                "keyword_scrambled_8bit.tflite", "trained_lstm_int8.tflite",
+                "dtln_noise_suppression.tflite")) {
             TfliteModel m = read(f);
             assertEquals(List.of(), m.unsupported(), f);
             for (int i = 0; i < m.main().operators().size(); i++) {
