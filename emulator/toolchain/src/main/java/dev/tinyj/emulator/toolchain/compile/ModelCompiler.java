@@ -8,10 +8,12 @@ import dev.tinyj.emulator.toolchain.prepare.OpContext;
 import dev.tinyj.emulator.toolchain.prepare.PrepareException;
 import dev.tinyj.emulator.toolchain.prepare.PreparedOp;
 import dev.tinyj.emulator.toolchain.tflite.TfliteException;
+import dev.tinyj.emulator.toolchain.tflite.Support;
 import dev.tinyj.emulator.toolchain.tflite.TfliteModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The ahead-of-time model compiler: from a read {@code .tflite} model to a {@link CompiledModel}
@@ -83,8 +85,9 @@ public final class ModelCompiler {
         List<String> problems = new ArrayList<>(model.unsupported());
         PreparedOp[] prepared = new PreparedOp[nOps];
         int[] opCodes = new int[nOps];
+        Set<Integer> refused = Support.unsupportedOperators(model); // said once, by Support
         for (int i = 0; i < nOps; i++) {
-            prepared[i] = prepare(model, i, opCodes, problems);
+            prepared[i] = refused.contains(sg.operators().get(i).index()) ? null : prepare(model, i, opCodes, problems);
         }
 
         TensorUse[] uses = initialUses(model, nTensors);

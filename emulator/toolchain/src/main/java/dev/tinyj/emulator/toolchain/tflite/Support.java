@@ -6,8 +6,11 @@ import dev.tinyj.emulator.toolchain.ops.OpTable;
 import dev.tinyj.emulator.toolchain.ops.Operands;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What of a model TinyJ cannot run, one line per finding, so the user sees every gap at once:
@@ -34,46 +37,91 @@ public final class Support {
 
     /** The findings for {@code model}; empty when subgraph 0 is fully supported. */
     public static List<String> unsupported(TfliteModel model) {
-        List<String> lines = new ArrayList<>();
-        Set<Integer> reported = new HashSet<>();
-        for (TfliteModel.Operator op : model.main().operators()) {
-            TfliteModel.OperatorCode code = model.code(op);
-            String where = "operator " + op.index() + " (" + code.name() + ")";
-            if (code.isCustom() || !OpTable.supports(code.builtinCode())) {
-                lines.add(where + ": unsupported " + (code.isCustom() ? "custom operator" : "operator"));
-                continue;
-            }
-            int in0 = op.inputs().length == 0 ? -1 : op.inputs()[0];
-            DType type = in0 < 0 ? null : model.main().tensors().get(in0).type();
-            OpTable.Entry entry = OpTable.select(code.builtinCode(), type).orElse(null);
-            if (entry == null) { // only type variants, none for this input type
-                lines.add(where + ": " + model.main().tensors().get(in0).describe() + ": unsupported type "
-                        + (type == null ? "(unknown)" : type.label()) + alternatives(code.builtinCode()));
-                reported.add(in0);
-                continue;
-            }
-            boolean floatKernel = entry.spec().inputTypes().contains(DType.FLOAT32);
-            String hint = alternatives(code.builtinCode());
-            boolean int64Bias = entry.spec().inputTypes().contains(DType.INT16);
-            Operands operands = entry.spec().operands();
-            check(model, where, op.inputs(), floatKernel, floatKernel || code.builtinCode() == QUANTIZE,
-                    k -> operands.isFolded(k) || int64Bias && k == 2, hint, reported, lines);
-            check(model, where, op.outputs(), floatKernel, floatKernel || code.builtinCode() == DEQUANTIZE, k -> false,
-                    hint, reported, lines);
-        }
-        return lines;
+        return findings(model).stream().map(Finding::line).toList();
     }
 
-    /** {@code " (CONV_2D runs: <summary>; float32: <summary>)"}: what the operator's kernels take. */
-    static String alternatives(int builtinCode) {
-        List<OpTable.Entry> vs = OpTable.variants(builtinCode);
-        StringBuilder sb = new StringBuilder(" (").append(vs.get(0).name()).append(" runs ");
-        for (int k = 0; k < vs.size(); k++) {
-            OpSpec s = vs.get(k).spec();
-            sb.append(k == 0 ? "" : "; ").append(s.variant().isEmpty() ? "" : s.variant() + ": ").append(s.summary());
-        }
-        return sb.append(')').toString();
+    /**
+     * The indices ({@link TfliteModel.Operator#index()}) of the operators with a finding: the
+     * compiler does not prepare them, so each gap is said once.
+     */
+    public static Set<Integer> unsupportedOperators(TfliteModel model) {
+        Set<Integer> ops = new HashSet<>();
+        findings(model).forEach(f -> ops.add(f.operator()));
+        return ops;
     }
+
+    /** One finding: the operator it is about and its line. */
+    private record Finding(int operator, String line) {
+    }
+
+    private static List<Finding> findings(TfliteModel model) {
+        List<Finding> found = new ArrayList<>();
+        Set<Integer> reported = new HashSet<>();
+        for (TfliteModel.Operator op : model.main().operators()) {
+            List<String> lines = new ArrayList<>();
+            findings(model, op, reported, lines);
+            lines.forEach(l -> found.add(new Finding(op.index(), l)));
+        }
+        return found;
+    }
+
+    private static void findings(TfliteModel model, TfliteModel.Operator op, Set<Integer> reported,
+            List<String> lines) {
+        TfliteModel.OperatorCode code = model.code(op);
+        String where = "operator " + op.index() + " (" + code.name() + ")";
+        if (code.isCustom() || !OpTable.supports(code.builtinCode())) {
+            lines.add(where + ": unsupported " + (code.isCustom() ? "custom operator" : "operator"));
+            return;
+        }
+        int in0 = op.inputs().length == 0 ? -1 : op.inputs()[0];
+        DType type = in0 < 0 ? null : model.main().tensors().get(in0).type();
+        OpTable.Entry entry = OpTable.select(code.builtinCode(), type).orElse(null);
+        if (entry == null) { // only type variants, none for this input type
+            lines.add(where + ": " + model.main().tensors().get(in0).describe() + ": unsupported type "
+                    + (type == null ? "(unknown)" : type.label()) + alternatives(code.builtinCode()));
+            reported.add(in0);
+            return;
+        }
+        boolean floatKernel = entry.spec().inputTypes().contains(DType.FLOAT32);
+        String hint = alternatives(code.builtinCode());
+        boolean int64Bias = entry.spec().inputTypes().contains(DType.INT16);
+        Operands operands = entry.spec().operands();
+        check(model, where, op.inputs(), floatKernel, floatKernel || code.builtinCode() == QUANTIZE,
+                k -> operands.isFolded(k) || int64Bias && k == 2, hint, reported, lines);
+        check(model, where, op.outputs(), floatKernel, floatKernel || code.builtinCode() == DEQUANTIZE, k -> false,
+                hint, reported, lines);
+    }
+
+    /**
+     * {@code " (CONV_2D takes int8, int16 or float32 input)"}: the input types of the operator's
+     * kernels — each type variant's declared ones, and the default kernel's as the first types its
+     * {@link OpSpec#summary()} names.
+     */
+    static String alternatives(int builtinCode) {
+        Set<String> types = new LinkedHashSet<>();
+        for (OpTable.Entry e : OpTable.variants(builtinCode)) {
+            if (e.spec().variant().isEmpty()) {
+                Matcher m = LEADING_TYPES.matcher(e.spec().summary());
+                if (m.lookingAt()) {
+                    types.addAll(List.of(m.group().split("(, | and | or |/)")));
+                }
+            } else {
+                e.spec().inputTypes().stream().map(DType::label).sorted().forEach(types::add);
+            }
+        }
+        List<String> t = new ArrayList<>(types);
+        String name = OpTable.variants(builtinCode).get(0).name();
+        if (t.isEmpty()) {
+            return "";
+        }
+        String list = t.size() == 1 ? t.get(0)
+                : String.join(", ", t.subList(0, t.size() - 1)) + " or " + t.get(t.size() - 1);
+        return " (" + name + " takes " + list + " input)";
+    }
+
+    /** The types a summary starts with: {@code int8}, {@code int8 and uint8}, {@code float32/int8}. */
+    private static final Pattern LEADING_TYPES = Pattern.compile(
+            "(?:u?int\\d+|float\\d+)(?:(?:, | and | or |/)(?:u?int\\d+|float\\d+))*");
 
     private static final int DEQUANTIZE = OpTable.byName("DEQUANTIZE").orElseThrow().builtinCode();
     private static final int QUANTIZE = OpTable.byName("QUANTIZE").orElseThrow().builtinCode();
