@@ -3,13 +3,17 @@ package dev.tinyj.emulator.toolchain.ops;
 import dev.tinyj.emulator.toolchain.prepare.AddPrepare;
 import dev.tinyj.emulator.toolchain.prepare.AveragePool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ConcatenationPrepare;
+import dev.tinyj.emulator.toolchain.prepare.Conv2DFloatPrepare;
 import dev.tinyj.emulator.toolchain.prepare.Conv2DPrepare;
+import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DFloatPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DequantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ExpandDimsPrepare;
+import dev.tinyj.emulator.toolchain.prepare.FullyConnectedFloatPrepare;
 import dev.tinyj.emulator.toolchain.prepare.FullyConnectedPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
+import dev.tinyj.emulator.toolchain.prepare.MaxPool2DFloatPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MeanPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MulPrepare;
@@ -20,6 +24,7 @@ import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SoftmaxFloatPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
@@ -106,7 +111,12 @@ public final class OpTable {
             new Entry(21, new ResizeNearestNeighborPrepare()),
             new Entry(22, ReluPrepare.relu()),
             new Entry(23, ReluPrepare.relu6()),
-            new Entry(24, new ExpandDimsPrepare()));
+            new Entry(24, new ExpandDimsPrepare()),
+            new Entry(30, new Conv2DFloatPrepare()),
+            new Entry(31, new DepthwiseConv2DFloatPrepare()),
+            new Entry(32, new FullyConnectedFloatPrepare()),
+            new Entry(33, new MaxPool2DFloatPrepare()),
+            new Entry(34, new SoftmaxFloatPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();

@@ -35,6 +35,16 @@ public final class DepthwiseConv2DPrepare implements OpDeclaration {
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
         ConvWindowPrepare.requireOperands(ctx);
+        TensorInfo filter = ctx.input(1);
+        int depthMultiplier = depthMultiplier(ctx);
+        return ConvWindowPrepare.prepare(ctx, filter.dim(1), filter.dim(2), filter.dim(3), depthMultiplier);
+    }
+
+    /**
+     * The {@code depth_multiplier} option once the filter is {@code [1, h, w, input depth × it]};
+     * shared by the float32 variant.
+     */
+    static int depthMultiplier(OpContext ctx) throws PrepareException {
         TensorInfo input = ctx.input(0);
         TensorInfo filter = ctx.input(1);
         int depthMultiplier = ctx.options().integer("depth_multiplier", 0);
@@ -44,6 +54,6 @@ public final class DepthwiseConv2DPrepare implements OpDeclaration {
                     + "input depth × depth_multiplier] with " + input.describe() + " (input) and depth_multiplier "
                     + depthMultiplier);
         }
-        return ConvWindowPrepare.prepare(ctx, filter.dim(1), filter.dim(2), outD, depthMultiplier);
+        return depthMultiplier;
     }
 }
