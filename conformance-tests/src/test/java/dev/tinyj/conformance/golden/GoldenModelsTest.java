@@ -1,14 +1,11 @@
 package dev.tinyj.conformance.golden;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tinyj.testkit.SharedData;
 import dev.tinyj.emulator.toolchain.compile.CompiledModel;
-import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
 import dev.tinyj.emulator.toolchain.compile.ModelCompiler;
-import dev.tinyj.emulator.toolchain.image.HostLink;
 import dev.tinyj.emulator.toolchain.image.ImageWriter;
 import dev.tinyj.emulator.toolchain.tflite.TfliteReader;
 import java.io.IOException;
@@ -26,13 +23,11 @@ import org.junit.jupiter.api.TestFactory;
  * plan), write the model image, run the device runtime on the host JVM — output bytes identical.
  */
 class GoldenModelsTest {
-    /** The runtime linked with every operator, on the host JVM. */
-    private static final HostLink RUNTIME = HostLink.all();
-
     /** The models whose every op TinyJ supports (the list). */
     static final List<String> MODELS = List.of("hello_world_int8", "micro_speech_quantized", "person_detect",
             "kws_ref_model", "vww_96_int8", "pretrainedResnet_quant", "model_ToyCar_quant_fullint_micro",
-            "model_ToyCar_quant_fullint_micro_intio", "str_ww_ref_model", "strm_ww_int8");
+            "model_ToyCar_quant_fullint_micro_intio", "str_ww_ref_model", "strm_ww_int8", "keyword_scrambled",
+            "keyword_scrambled_8bit", "trained_lstm_int8", "dtln_noise_suppression");
 
     @TestFactory
     Stream<DynamicTest> everyGoldenCaseIsByteIdentical() throws Exception {
@@ -58,23 +53,6 @@ class GoldenModelsTest {
     private static void runCase(CompiledModel model, byte[] image, Path dir, String c) throws IOException {
         byte[] input = Files.readAllBytes(dir.resolve(c + ".input.bin"));
         byte[] expected = Files.readAllBytes(dir.resolve(c + ".output.bin"));
-        byte[] arena = new byte[model.arenaBytes()];
-        int at = 0;
-        for (int t : model.inputs()) {
-            CompiledTensor ct = model.tensors().get(t);
-            System.arraycopy(input, at, arena, ct.arenaOffset(), ct.bytes());
-            at += ct.bytes();
-        }
-        assertEquals(input.length, at, "input bytes");
-        RUNTIME.invoke(image, arena);
-        byte[] actual = new byte[expected.length];
-        at = 0;
-        for (int t : model.outputs()) {
-            CompiledTensor ct = model.tensors().get(t);
-            System.arraycopy(arena, ct.arenaOffset(), actual, at, ct.bytes());
-            at += ct.bytes();
-        }
-        assertEquals(expected.length, at, "output bytes");
-        assertArrayEquals(expected, actual, model.name() + " " + c);
+        assertArrayEquals(expected, GoldenRun.outputs(model, image, input), model.name() + " " + c);
     }
 }

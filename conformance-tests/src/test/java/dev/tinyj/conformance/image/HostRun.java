@@ -2,6 +2,7 @@ package dev.tinyj.conformance.image;
 
 import dev.tinyj.emulator.toolchain.image.HostLink;
 import dev.tinyj.runtime.model.ModelImage;
+import dev.tinyj.runtime.model.ModelRunner;
 import java.io.ByteArrayOutputStream;
 
 /** Runs a model image on the host JVM exactly as the firmware wrapper does in the emulator. */
@@ -12,10 +13,24 @@ final class HostRun {
     private HostRun() {
     }
 
-    /** validate, fill the inputs from {@code input} in input order, invoke, concatenate the outputs. */
+    /**
+     * validate, allocate the arena and reset its variable tensors (the firmware's setup()), then one
+     * inference: fill the inputs from {@code input} in input order, invoke, concatenate the outputs.
+     */
     static byte[] run(byte[] image, byte[] input) {
+        return run(image, setup(image), input);
+    }
+
+    /** The firmware's setup(): validate, the arena, its variable tensors reset. */
+    static byte[] setup(byte[] image) {
         ModelImage.validate(image);
         byte[] arena = new byte[ModelImage.arenaBytes(image)];
+        ModelRunner.resetVariables(image, arena);
+        return arena;
+    }
+
+    /** One inference in {@code arena} (the firmware's loop()): state left by earlier ones carries over. */
+    static byte[] run(byte[] image, byte[] arena, byte[] input) {
         int pos = 0;
         for (int k = 0; k < ModelImage.inputCount(image); k++) {
             int n = ModelImage.inputBytes(image, k);

@@ -157,7 +157,7 @@ class ImageCorruptionTest {
         assertPanics(sealed(tensorField(1, ModelImage.T_OFFSET), arenaBytes - 3), ModelImage.PANIC_BAD_TENSOR, 1,
                 "arena tensor past the arena end");
         assertPanics(sealed(tensorField(1, ModelImage.T_OFFSET), -1), ModelImage.PANIC_BAD_TENSOR, 1, "negative");
-        assertPanics(sealed(tensorField(1, ModelImage.T_PLACEMENT), 3), ModelImage.PANIC_BAD_TENSOR, 1, "placement");
+        assertPanics(sealed(tensorField(1, ModelImage.T_PLACEMENT), 4), ModelImage.PANIC_BAD_TENSOR, 1, "placement");
         assertPanics(sealed(tensorField(1, ModelImage.T_BYTES), 5), ModelImage.PANIC_BAD_TENSOR, 1, "bytes ≠ dims");
         assertPanics(sealed(tensorField(1, ModelImage.T_DTYPE), 5), ModelImage.PANIC_BAD_TENSOR, 1, "STRING dtype");
         assertPanics(sealed(tensorField(1, ModelImage.T_RANK), 9), ModelImage.PANIC_BAD_TENSOR, 1, "rank 9");

@@ -52,6 +52,14 @@ class ImageEmulatorTest {
 
     /** Runs the firmware once with {@code image} in segment 0 and {@code input} on Semihost. */
     static byte[] emulate(byte[] image, byte[] input) {
+        return emulate(image, 1, input);
+    }
+
+    /**
+     * Runs setup() then {@code loops} loop()s with {@code image} in segment 0 and {@code input} (every
+     * inference's input, concatenated) on Semihost; returns every output, concatenated.
+     */
+    static byte[] emulate(byte[] image, int loops, byte[] input) {
         if (program == null) {
             build();
         }
@@ -60,7 +68,9 @@ class ImageEmulatorTest {
         Machine m = new Machine(program, Emu.board(BOARD), options);
         m.runInitializers();
         m.setup();
-        assertTrue(m.loop(), "one inference, the firmware keeps running");
+        for (int i = 0; i < loops; i++) {
+            assertTrue(m.loop(), "inference " + i + ", the firmware keeps running");
+        }
         assertTrue(m.cycles() > 0);
         return m.semihostOutput();
     }

@@ -8,7 +8,8 @@ import dev.tinyj.runtime.model.ModelRunner;
 
 /**
  * TinyJ's default inference firmware. {@code setup()} maps the model image from flash segment 0,
- * validates it (a corrupt image stops with {@code Mcu.panic}) and allocates the arena once; each
+ * validates it (a corrupt image stops with {@code Mcu.panic}), allocates the arena once and resets
+ * its variable tensors (TFLM's {@code AllocateTensors}; their state then carries over); each
  * {@code loop()} reads every model input from the host ({@code Semihost.read}, outside the
  * measured window), runs one inference inside the latency window ({@code Profiler} tag 0; operator
  * i is tag i + 1), and writes every output back ({@code Semihost.write}). Allocation-free after
@@ -25,6 +26,7 @@ public final class InferenceFirmware {
         image = Flash.segment(0);
         ModelImage.validate(image);
         arena = new byte[ModelImage.arenaBytes(image)];
+        ModelRunner.resetVariables(image, arena);
     }
 
     public static void loop() {

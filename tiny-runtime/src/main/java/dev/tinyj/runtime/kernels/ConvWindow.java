@@ -19,7 +19,7 @@ package dev.tinyj.runtime.kernels;
  * <tr><td>60</td><td>{@link #P_INPUT_OFFSET}</td><td>−input zero point</td></tr>
  * <tr><td>64</td><td>{@link #P_OUTPUT_OFFSET}</td><td>output zero point</td></tr>
  * <tr><td>68, 72</td><td>{@link #P_ACT_MIN}, {@link #P_ACT_MAX}</td><td>fused activation clamp</td></tr>
- * <tr><td>76</td><td>{@link #P_HAS_BIAS}</td><td>1 with an int32 bias operand, 0 without</td></tr>
+ * <tr><td>76</td><td>{@link #P_HAS_BIAS}</td><td>1 with an int32 bias operand, 0 without (the int16 kernels: {@link Int16Requantize} flags)</td></tr>
  * <tr><td>80</td><td>{@link #P_CHANNEL_PARAM}</td><td>CONV_2D: filter input depth (groups =
  *     input depth / it); DEPTHWISE_CONV_2D: depth multiplier</td></tr>
  * <tr><td>84</td><td>{@link #P_QUANT_COUNT}</td><td>entries per multiplier array (1 or output depth)</td></tr>

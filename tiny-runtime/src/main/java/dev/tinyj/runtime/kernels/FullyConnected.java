@@ -24,7 +24,7 @@ import dev.tinyj.hal.Flash;
  * <tr><td>16</td><td>{@link #P_FILTER_OFFSET}</td><td>−filter zero point (0 when per-channel)</td></tr>
  * <tr><td>20</td><td>{@link #P_OUTPUT_OFFSET}</td><td>output zero point</td></tr>
  * <tr><td>24, 28</td><td>{@link #P_ACT_MIN}, {@link #P_ACT_MAX}</td><td>fused activation clamp</td></tr>
- * <tr><td>32</td><td>{@link #P_HAS_BIAS}</td><td>1 with a bias operand, 0 without</td></tr>
+ * <tr><td>32</td><td>{@link #P_HAS_BIAS}</td><td>1 with a bias operand, 0 without ({@link FullyConnectedInt16}: {@link Int16Requantize} flags)</td></tr>
  * <tr><td>36</td><td>{@link #P_QUANT_COUNT}</td><td>entries per multiplier array (1 or out depth)</td></tr>
  * <tr><td>40</td><td>{@link #P_QUANT_STEP}</td><td>0 per-tensor, 1 per-channel</td></tr>
  * <tr><td>44</td><td>{@link #P_MULTIPLIERS}</td><td>int32 multipliers[count], then shifts[count]</td></tr>

@@ -3,7 +3,7 @@ package dev.tinyj.runtime.kernels;
 import dev.tinyj.hal.Flash;
 
 /**
- * RESHAPE, int8: the output holds the input's bytes unchanged; only the shape differs, and the
+ * RESHAPE (int8, int16): the output holds the input's bytes unchanged; only the shape differs, and the
  * shape lives on the host (the model image's tensor table). Follows tflite-micro
  * 90b983c2b3f1480642e040bbd2ddb37b998f3424 {@code tensorflow/lite/micro/kernels/reshape.cc}
  * {@code EvalReshapeReference}: nothing to do when input and output are the same buffer, else a
@@ -17,13 +17,14 @@ import dev.tinyj.hal.Flash;
  * <table>
  * <caption>RESHAPE parameters</caption>
  * <tr><th>offset</th><th>field</th></tr>
- * <tr><td>{@link #P_BYTES}</td><td>bytes to copy (element count; int8 is one byte)</td></tr>
+ * <tr><td>{@link #P_BYTES}</td><td>bytes to copy (element count × element size)</td></tr>
  * </table>
  * Trusts prepare: no bounds checks beyond the array accesses themselves.
  *
- * <p>EXPAND_DIMS runs this kernel too: TFLM's {@code micro/kernels/expand_dims.cc}
- * {@code ExpandDimsEval} copies the elements unchanged, and its {@code axis} operand, like the
- * shape, only shapes the output on the host.
+ * <p>EXPAND_DIMS and SQUEEZE run this kernel too: TFLM's {@code micro/kernels/expand_dims.cc}
+ * {@code ExpandDimsEval} and {@code squeeze.cc} {@code SqueezeEval} copy the bytes unchanged, and
+ * EXPAND_DIMS' {@code axis} operand and SQUEEZE's {@code squeeze_dims}, like the shape, only shape
+ * the output on the host.
  */
 public final class Reshape {
     /** Bytes to copy. */

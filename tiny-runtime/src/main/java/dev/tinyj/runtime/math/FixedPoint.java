@@ -53,4 +53,22 @@ public final class FixedPoint {
         int rightShift = shift > 0 ? 0 : -shift;
         return roundingDivideByPOT(saturatingRoundingDoublingHighMul(x * (1 << leftShift), multiplier), rightShift);
     }
+
+    /**
+     * TFLite {@code MultiplyByQuantizedMultiplier(int64_t x, quantized_multiplier, shift)}, the
+     * double-rounding form the 16x8 kernels use on their 64-bit accumulators
+     * ({@code tensorflow/lite/kernels/internal/common.cc}): the Q31 multiplier is first rounded to
+     * 16 bits ({@code (multiplier + 2^15) >> 16}, or {@code 0x7FFF} from {@code 0x7FFF0000} up),
+     * then {@code (x · reduced + 2^(total − 1)) >> total} with {@code total = 15 − shift}, the
+     * product and sum wrapping in 64 bits and the result truncated to 32 bits as the C++ does.
+     *
+     * @param multiplier Q31 multiplier from {@code QuantizeMultiplier}
+     * @param shift exponent; TFLM asserts −31..7, the arithmetic is defined up to 14 (prepare
+     *     refuses more)
+     */
+    public static int multiplyByQuantizedMultiplier(long x, int multiplier, int shift) {
+        int reduced = multiplier < 0x7FFF0000 ? (multiplier + (1 << 15)) >> 16 : 0x7FFF;
+        int totalShift = 15 - shift;
+        return (int) ((x * reduced + (1L << (totalShift - 1))) >> totalShift);
+    }
 }

@@ -93,7 +93,10 @@ final class ImageChecks {
                 && len <= total - off;
     }
 
-    /** Tensor {@code t}: placement, dims, byte size = elements × element size, range in arena or image. */
+    /**
+     * Tensor {@code t}: placement, dims, byte size = elements × element size, range in arena
+     * (ARENA, VARIABLE) or image (FLASH).
+     */
     static void tensor(byte[] image, int t) {
         int e = ModelImage.tensorEntry(image, t);
         int placement = Flash.readInt(image, e + ModelImage.T_PLACEMENT);
@@ -128,7 +131,7 @@ final class ImageChecks {
         if (count > LIMIT / elem || bytes != count * elem) {
             Mcu.panic(ModelImage.PANIC_BAD_TENSOR, t);
         }
-        if (placement == ModelImage.ARENA) {
+        if (placement == ModelImage.ARENA || placement == ModelImage.VARIABLE) {
             if (off < 0 || bytes > Flash.readInt(image, ModelImage.H_ARENA_BYTES) - off) {
                 Mcu.panic(ModelImage.PANIC_BAD_TENSOR, t);
             }
@@ -163,7 +166,9 @@ final class ImageChecks {
 
     /**
      * Op {@code i}: code, flags, operand rule ({@link ModelImage#O_RULE}, written by the host from
-     * the op's declaration), params range, operands and output, in-place consistency.
+     * the op's declaration), params range, operands and output, in-place consistency; an operand is
+     * a VARIABLE tensor exactly when it is a state operand ({@link ModelImage#O_FLAGS} bits 8..31):
+     * the only operands a kernel writes besides its output, always in the arena.
      */
     static void op(byte[] image, int i) {
         int e = ModelImage.opEntry(image, i);
@@ -173,7 +178,7 @@ final class ImageChecks {
         }
         int flags = Flash.readInt(image, e + ModelImage.O_FLAGS);
         int rule = Flash.readInt(image, e + ModelImage.O_RULE);
-        if ((flags & ~ModelImage.FLAG_IN_PLACE) != 0 || (rule & 0xFF) > (rule >> 8 & 0x7F)
+        if ((flags & (1 << ModelImage.FLAG_STATE_SHIFT) - 2) != 0 || (rule & 0xFF) > (rule >> 8 & 0x7F)
                 || (rule >> 8 & 0x7F) > ModelImage.MAX_OPERANDS) {
             Mcu.panic(ModelImage.PANIC_BAD_OP, i);
         }
@@ -196,6 +201,13 @@ final class ImageChecks {
                     && (t < 0 || ModelImage.tensorField(image, t, ModelImage.T_PLACEMENT) == ModelImage.ABSENT)) {
                 Mcu.panic(ModelImage.PANIC_BAD_OPERAND, i);
             }
+            boolean state = (flags >>> (ModelImage.FLAG_STATE_SHIFT + k) & 1) != 0;
+            if (state != (t >= 0 && ModelImage.tensorField(image, t, ModelImage.T_PLACEMENT) == ModelImage.VARIABLE)) {
+                Mcu.panic(ModelImage.PANIC_BAD_OPERAND, i);
+            }
+        }
+        if (flags >>> ModelImage.FLAG_STATE_SHIFT >>> n != 0) {
+            Mcu.panic(ModelImage.PANIC_BAD_OPERAND, i);
         }
         int out = Flash.readInt(image, e + ModelImage.O_OUTPUT);
         if (out < 0 || out >= tensors

@@ -61,9 +61,9 @@ public final class ModelImage {
     public static final int VERSION = 1;
 
     // ---- tensor table entry: byte offsets within a 32-byte entry ----
-    /** {@link #ABSENT}, {@link #ARENA} or {@link #FLASH}. */
+    /** {@link #ABSENT}, {@link #ARENA}, {@link #FLASH} or {@link #VARIABLE}. */
     public static final int T_PLACEMENT = 0;
-    /** Arena offset (ARENA) or image offset (FLASH) of the first byte; 0 when ABSENT. */
+    /** Arena offset (ARENA, VARIABLE) or image offset (FLASH) of the first byte; 0 when ABSENT. */
     public static final int T_OFFSET = 4;
     /** Size in bytes (0 when ABSENT). */
     public static final int T_BYTES = 8;
@@ -82,11 +82,25 @@ public final class ModelImage {
     public static final int ABSENT = 0;
     public static final int ARENA = 1;
     public static final int FLASH = 2;
+    /**
+     * A variable tensor (TFLite {@code is_variable}: SVDF's activation state, LSTM's output and
+     * cell state): in the arena's persistent region, which the host plans after the reused one and
+     * shares with nothing; reset by {@link ModelRunner#resetVariables} in {@code setup()} and kept
+     * from one inference to the next. Only a state operand ({@link #O_FLAGS}) may name one: the
+     * kernel that owns it reads and writes it (its bridge passes the arena without asking
+     * {@link #array}).
+     */
+    public static final int VARIABLE = 3;
 
     // ---- op table entry: byte offsets within a 32-byte entry ----
     /** Runtime op code, 1..{@link #MAX_OP_CODE} (the host's {@code OpTable} assigns them). */
     public static final int O_CODE = 0;
-    /** {@link #FLAG_IN_PLACE} or 0. */
+    /**
+     * Bit 0 {@link #FLAG_IN_PLACE}; bits {@link #FLAG_STATE_SHIFT}..31 the op's state operands
+     * (bit {@code FLAG_STATE_SHIFT + k}: the kernel reads and writes operand {@code k}, which must
+     * be a {@link #VARIABLE} tensor; no other operand may be one), written by the host from the
+     * op's declaration; bits 1..7 are 0.
+     */
     public static final int O_FLAGS = 4;
     /** Image offset of the parameter block (4-aligned). */
     public static final int O_PARAMS = 8;
@@ -109,6 +123,9 @@ public final class ModelImage {
 
     /** The output aliases operand 0 in the arena: the runner skips the op (RESHAPE). */
     public static final int FLAG_IN_PLACE = 1;
+
+    /** First bit of the state-operand mask in {@link #O_FLAGS}: operands 0..23 may be state operands. */
+    public static final int FLAG_STATE_SHIFT = 8;
 
     /** Rule bit: the op may carry {@link #FLAG_IN_PLACE}. */
     public static final int RULE_IN_PLACE = 1 << 15;

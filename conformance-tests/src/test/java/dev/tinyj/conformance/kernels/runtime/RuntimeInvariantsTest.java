@@ -10,11 +10,14 @@ import dev.tinyj.emulator.toolchain.ops.Operands;
 import dev.tinyj.emulator.toolchain.tflite.BuiltinNames;
 import dev.tinyj.runtime.model.ModelImage;
 import java.io.IOException;
+import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
+import java.lang.classfile.FieldModel;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.Opcode;
 import java.lang.classfile.instruction.NewPrimitiveArrayInstruction;
+import java.lang.reflect.AccessFlag;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,9 +32,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Whole-runtime invariants: the host op table and the device's constants agree, and no
  * kernel or math routine of tiny-runtime allocates (no {@code newarray} anywhere in
- * {@code dev.tinyj.runtime.kernels} and {@code dev.tinyj.runtime.math}, except a static
- * initialiser of {@code @Progmem} constant tables, which the VM evaluates into flash at load), so
- * they may run in {@code loop()}.
+ * {@code dev.tinyj.runtime.kernels} and {@code dev.tinyj.runtime.math}), so they may run in
+ * {@code loop()}. A class initialiser may build constant tables (it runs before {@code setup()}),
+ * and then only {@code @Progmem} ones: every static array field of those packages is a flash table
+ * ({@code Int16Sigmoid}'s sigmoid table, {@code FloatExp}'s 2^(j/32) table), never SRAM.
  */
 class RuntimeInvariantsTest {
     /**
@@ -49,12 +53,12 @@ class RuntimeInvariantsTest {
             assertTrue(e.code() >= 1 && e.code() <= ModelImage.MAX_OP_CODE, e.name() + " code in 1..MAX_OP_CODE");
             assertEquals(e.name(), BuiltinNames.operator(e.builtinCode()), "schema.fbs BuiltinOperator of " + e.name());
             Operands o = e.spec().operands();
-            assertTrue(o.max() <= ModelImage.MAX_OPERANDS && Operands.MAX == ModelImage.MAX_OPERANDS, e.name());
+            assertTrue(o.imageMax() <= ModelImage.MAX_OPERANDS && Operands.MAX == ModelImage.MAX_OPERANDS, e.name());
             int rule = e.spec().imageRule();
-            assertEquals(o.min(), rule & 0xFF, e.name());
-            assertEquals(o.max(), rule >> 8 & 0x7F, e.name());
+            assertEquals(o.imageMin(), rule & 0xFF, e.name());
+            assertEquals(o.imageMax(), rule >> 8 & 0x7F, e.name());
             assertEquals(e.spec().inPlace() == InPlaceKind.ALIAS, (rule & ModelImage.RULE_IN_PLACE) != 0, e.name());
-            assertEquals(o.read(), rule >>> 16, e.name());
+            assertEquals(o.imageMask(o.read()), rule >>> 16, e.name());
         }
         assertEquals(OpTable.entries().size(), OpTable.entries().stream().map(OpTable.Entry::key).distinct().count(),
                 "operator keys (builtin name and type variant) are distinct");
@@ -93,10 +97,17 @@ class RuntimeInvariantsTest {
             try (Stream<Path> files = Files.list(root.resolve(pkg))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
                     ClassModel cm = ClassFile.of().parse(Files.readAllBytes(f));
+                    for (FieldModel fm : cm.fields()) {
+                        if (fm.flags().has(AccessFlag.STATIC) && fm.fieldType().stringValue().startsWith("[")
+                                && !progmem(fm)) {
+                            allocations.add(cm.thisClass().asInternalName() + "." + fm.fieldName()
+                                    + " (a static array outside flash: not @Progmem)");
+                        }
+                    }
                     for (MethodModel m : cm.methods()) {
                         methods++;
-                        if (onlyInitialisesFlashTables(cm, m)) {
-                            continue; // evaluated at load time into flash (@Progmem), not an allocation
+                        if (m.methodName().equalsString("<clinit>")) {
+                            continue; // runs before setup(); its arrays are @Progmem tables (checked above)
                         }
                         m.code().ifPresent(code -> code.forEach(e -> {
                             if (e instanceof NewPrimitiveArrayInstruction
@@ -114,26 +125,9 @@ class RuntimeInvariantsTest {
         assertEquals(List.of(), allocations, "methods that allocate");
     }
 
-    /**
-     * Whether {@code m} is a {@code <clinit>} whose every {@code putstatic} stores an {@code @Progmem}
-     * field of its class: a constant table the VM evaluates at load time and places in flash
-     * (e.g. {@code FloatExp}'s 2^(j/32) table), not a run-time allocation.
-     */
-    private static boolean onlyInitialisesFlashTables(ClassModel cm, MethodModel m) {
-        if (!m.methodName().equalsString("<clinit>")) {
-            return false;
-        }
-        Set<String> tables = new TreeSet<>();
-        cm.fields().stream().filter(fm -> fm.findAttribute(java.lang.classfile.Attributes.runtimeInvisibleAnnotations())
-                        .stream().flatMap(a -> a.annotations().stream())
-                        .anyMatch(a -> a.className().equalsString("Ldev/tinyj/hal/Progmem;")))
-                .forEach(fm -> tables.add(fm.fieldName().stringValue()));
-        List<Boolean> stores = new ArrayList<>();
-        m.code().ifPresent(code -> code.forEach(e -> {
-            if (e instanceof java.lang.classfile.instruction.FieldInstruction fi && fi.opcode() == Opcode.PUTSTATIC) {
-                stores.add(fi.owner().asInternalName().equals(cm.thisClass().asInternalName()) && tables.contains(fi.name().stringValue()));
-            }
-        }));
-        return !stores.isEmpty() && !stores.contains(false);
+    private static boolean progmem(FieldModel fm) {
+        return fm.findAttribute(Attributes.runtimeInvisibleAnnotations()).stream()
+                .flatMap(a -> a.annotations().stream())
+                .anyMatch(a -> a.className().equalsString("Ldev/tinyj/hal/Progmem;"));
     }
 }

@@ -1,11 +1,18 @@
 package dev.tinyj.conformance.kernels.shape;
 
+import dev.tinyj.runtime.kernels.ArgMinMax;
 import dev.tinyj.runtime.kernels.Concatenation;
+import dev.tinyj.runtime.kernels.Gather;
 import dev.tinyj.runtime.kernels.Mean;
 import dev.tinyj.runtime.kernels.Pad;
+import dev.tinyj.runtime.kernels.ReduceMax;
+import dev.tinyj.runtime.kernels.ReduceMin;
 import dev.tinyj.runtime.kernels.Reshape;
+import dev.tinyj.runtime.kernels.SpaceToBatchNd;
+import dev.tinyj.runtime.kernels.ResizeBilinear;
 import dev.tinyj.runtime.kernels.ResizeNearestNeighbor;
 import dev.tinyj.runtime.kernels.StridedSlice;
+import dev.tinyj.runtime.kernels.TableCopy;
 import dev.tinyj.runtime.kernels.Transpose;
 import java.util.List;
 
@@ -33,7 +40,7 @@ final class ShapeKernels {
      * @param op TFLite builtin name
      * @param params the prepared block
      * @param data the kernel's data operands in TFLite operand order (int8 tensors only; PADV2:
-     *     input, pad_value)
+     *     input, pad_value; GATHER: params, int32 indices)
      * @param outputBytes output size
      */
     static byte[] run(String op, byte[] params, List<byte[]> data, int outputBytes) {
@@ -43,13 +50,20 @@ final class ShapeKernels {
         int p = PARAM_OFF;
         int o = OPERAND_OFF;
         switch (op) {
-            case "RESHAPE", "EXPAND_DIMS" -> Reshape.eval(pb, p, in, o, out, o);
+            case "RESHAPE", "EXPAND_DIMS", "SQUEEZE" -> Reshape.eval(pb, p, in, o, out, o);
             case "PAD" -> Pad.eval(pb, p, in, o, null, 0, out, o);
+            case "MIRROR_PAD", "BATCH_TO_SPACE_ND" -> TableCopy.eval(pb, p, in, o, out, o);
+            case "SPACE_TO_BATCH_ND" -> SpaceToBatchNd.eval(pb, p, in, o, out, o);
+            case "GATHER" -> Gather.eval(pb, p, in, o, at(data.get(1), OPERAND_OFF), o, out, o);
             case "PADV2" -> Pad.eval(pb, p, in, o, at(data.get(1), OPERAND_OFF), o, out, o);
-            case "MEAN" -> Mean.eval(pb, p, in, o, out, o);
-            case "STRIDED_SLICE" -> StridedSlice.eval(pb, p, in, o, out, o);
-            case "TRANSPOSE" -> Transpose.eval(pb, p, in, o, out, o);
+            case "MEAN", "SUM" -> Mean.eval(pb, p, in, o, out, o);
+            case "REDUCE_MAX" -> ReduceMax.eval(pb, p, in, o, out, o);
+            case "REDUCE_MIN" -> ReduceMin.eval(pb, p, in, o, out, o);
+            case "ARG_MAX", "ARG_MIN" -> ArgMinMax.eval(pb, p, in, o, out, o);
+            case "STRIDED_SLICE", "SLICE" -> StridedSlice.eval(pb, p, in, o, out, o);
+            case "TRANSPOSE", "SPACE_TO_DEPTH", "DEPTH_TO_SPACE" -> Transpose.eval(pb, p, in, o, out, o);
             case "RESIZE_NEAREST_NEIGHBOR" -> ResizeNearestNeighbor.eval(pb, p, in, o, out, o);
+            case "RESIZE_BILINEAR" -> ResizeBilinear.eval(pb, p, in, o, out, o);
             case "CONCATENATION" -> {
                 if (data.size() == 2) {
                     Concatenation.eval(pb, p, in, o, at(data.get(1), OPERAND_OFF), o, out, o);

@@ -7,6 +7,7 @@ import dev.tinyj.emulator.toolchain.prepare.PreparedOp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -24,12 +25,18 @@ public final class KernelEmulatorCases {
     /** One dynamic test per in-scope case and board; {@code entry} is the wrapper's method name. */
     public static Stream<DynamicTest> tests(String file, OpPrepare prepare, Predicate<KernelVectors.Case> inScope,
             Class<?> wrapper, String entry) {
+        return tests(file, prepare, inScope, wrapper, entry, c -> BOARDS);
+    }
+
+    /** The same on the boards {@code boards} gives each case (the Uno's 2 KB of SRAM holds small cases only). */
+    public static Stream<DynamicTest> tests(String file, OpPrepare prepare, Predicate<KernelVectors.Case> inScope,
+            Class<?> wrapper, String entry, Function<KernelVectors.Case, List<String>> boards) {
         List<DynamicTest> tests = new ArrayList<>();
         for (KernelVectors.Case c : KernelVectors.load(file)) {
             if ("ERROR".equals(c.outputTensor().expectedStatus()) || !inScope.test(c)) {
                 continue;
             }
-            for (String board : BOARDS) {
+            for (String board : boards.apply(c)) {
                 tests.add(DynamicTest.dynamicTest(c.id() + " on " + board, () -> {
                     PreparedOp op = prepare.prepare(c.context());
                     List<Object> args = new ArrayList<>(List.of(KernelCaseRun.placed(op.params()), KernelCaseRun.PAD));

@@ -116,18 +116,21 @@ public final class KernelVectors {
             return tensors.get(output);
         }
 
-        /** Whether every tensor of the case is int8, or float32 where {@code float32Ok} allows. */
+        /**
+         * Whether every tensor of the case is of the {@code allowed} types, constant int32 and
+         * int64 index tensors (axes, shapes, begin/size) aside.
+         */
         public boolean typesIn(DType... allowed) {
             List<DType> ok = Arrays.asList(allowed);
-            return tensors.values().stream().allMatch(t -> ok.contains(t.dtype()) || t.dtype() == DType.INT32
-                    && t.constant());
+            return tensors.values().stream().allMatch(t -> ok.contains(t.dtype())
+                    || (t.dtype() == DType.INT32 || t.dtype() == DType.INT64) && t.constant());
         }
 
-        /** The prepare context: inputs in operand order, the output, options by schema field name. */
+        /** The prepare context: inputs in operand order (null for an absent one, -1), the output, options by schema field name. */
         public OpContext context() {
             List<TensorInfo> in = new ArrayList<>();
             for (int i : inputs) {
-                in.add(tensors.get(i).info());
+                in.add(i < 0 ? null : tensors.get(i).info());
             }
             Map<String, String> opts = new LinkedHashMap<>();
             params.forEach((k, v) -> opts.put(SCHEMA_NAMES.getOrDefault(k, k), v));

@@ -1,14 +1,10 @@
 package dev.tinyj.conformance.kernels.table;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.tinyj.emulator.toolchain.ops.Bridge;
 import dev.tinyj.emulator.toolchain.ops.OpSpec;
 import dev.tinyj.emulator.toolchain.ops.OpTable;
 import dev.tinyj.emulator.toolchain.ops.Operands;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,18 +21,7 @@ class OperatorDocsTableTest {
 
     @Test
     void docsListEveryOperatorOfTheTable() throws IOException {
-        Path doc = Path.of("../docs/kernels.md");
-        String text = Files.readString(doc);
-        int from = text.indexOf(BEGIN);
-        int to = text.indexOf(END);
-        assertTrue(from >= 0 && to > from, "docs/kernels.md has the generated operator table markers");
-        String want = BEGIN + "\n" + table() + END;
-        if (Boolean.getBoolean("tinyj.writeDocs")) {
-            Files.writeString(doc, text.substring(0, from) + want + text.substring(to + END.length()));
-            return;
-        }
-        assertEquals(want, text.substring(from, to + END.length()),
-                "docs/kernels.md operator table (regenerate with -Dtinyj.writeDocs=true)");
+        DocSection.check(Path.of("../docs/kernels.md"), BEGIN, END, table());
     }
 
     /** The markdown table: one row per operator, by op code. */
@@ -62,7 +47,9 @@ class OperatorDocsTableTest {
 
     private static String operands(Operands o) {
         String count = o.min() == o.max() ? Integer.toString(o.min()) : o.min() + "-" + o.max();
-        return count + "; read " + bits(o.read()) + "; folded " + bits(o.folded()) + "; optional " + bits(o.optional());
+        return count + "; read " + bits(o.read()) + "; folded " + bits(o.folded()) + "; optional " + bits(o.optional())
+                + (o.state() == 0 ? "" : "; state " + bits(o.state()))
+                + (o.omitted() == 0 ? "" : "; omitted from the image " + bits(o.omitted()));
     }
 
     private static String bits(int mask) {

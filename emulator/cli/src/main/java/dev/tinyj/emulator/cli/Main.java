@@ -26,7 +26,8 @@ public final class Main {
               compile    write a .tflite model's image for flash segment 0 (and its op resolver class)
               train      train, quantize and write the bundled sine model (tinyj train sine --out PATH)
               boards     list the board profiles and their key figures
-              results    run every model of a folder on a few boards; write the results table (docs/results.md)
+              results    run every model of a folder on a few boards; write the results table (docs/results.md);
+                         --corpus DIR: a corpus with TFLM's golden outputs (docs/corpus.md)
               calibrate  score cycles (with leave-one-family-out refits), code size and stack against the
                          native calibration kernels; --write-costs makes the cost tables (docs/cost-model.md)
               test       (launcher) run the test suite: mvn verify on JDK 25

@@ -3,19 +3,12 @@ package dev.tinyj.emulator.cli;
 import dev.tinyj.boards.Board;
 import dev.tinyj.boards.BoardException;
 import dev.tinyj.boards.Boards;
-import dev.tinyj.emulator.run.Inference;
-import dev.tinyj.emulator.run.ModelBuild;
+import dev.tinyj.emulator.run.Corpus;
+import dev.tinyj.emulator.run.CorpusTable;
+import dev.tinyj.emulator.run.InputException;
 import dev.tinyj.emulator.run.ResultsTable;
 import dev.tinyj.emulator.run.ResultsTable.Row;
 import dev.tinyj.emulator.toolchain.compile.ArenaReport;
-import dev.tinyj.emulator.toolchain.compile.CompileException;
-import dev.tinyj.emulator.toolchain.tflite.TfliteException;
-import dev.tinyj.emulator.vm.SubsetException;
-import dev.tinyj.emulator.vm.decode.Program;
-import dev.tinyj.emulator.vm.exec.GuestFault;
-import dev.tinyj.emulator.vm.exec.MachineOptions;
-import dev.tinyj.emulator.vm.load.ImageException;
-import dev.tinyj.emulator.vm.memory.MemoryAccount;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,23 +20,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * {@code tinyj results}: runs every {@code .tflite} model of a folder on a few boards and writes the
  * results table (fits or why not, cycles, ms, µJ, SRAM, flash, arena vs TFLM's) as Markdown; with
- * {@code --readme}, also the compact table between the README's results markers.
+ * {@code --readme}, also the compact table between the README's results markers. With
+ * {@code --corpus DIR}, the models of a corpus ({@link Corpus}: index.csv, models, TFLM's golden
+ * cases) instead: {@link CorpusResults}, written as {@code docs/corpus.md} and the README's corpus
+ * section ({@link CorpusTable}).
  */
 final class ResultsCommand extends Command {
     static final String DEFAULT_MODELS = "../shared/models";
     static final List<String> DEFAULT_BOARDS = List.of("arduino-uno", "arduino-nano-33-ble", "nucleo-l4r5zi");
     static final String DEFAULT_OUT = "docs/results.md";
-    static final long SEED = 1;
+    static final String DEFAULT_CORPUS_OUT = "docs/corpus.md";
 
     private static final String HELP = """
             usage: tinyj results [--models DIR] [--boards a,b,c] [--out PATH] [--readme PATH]
+                   tinyj results --corpus DIR [--boards a,b,c] [--out PATH] [--readme PATH]
 
             Runs every .tflite model in DIR on each board: compiles it (unsupported models say why),
             checks that its firmware fits the board's SRAM and flash (or says by how much it does not),
@@ -52,13 +48,27 @@ final class ResultsCommand extends Command {
             golden READMEs beside the models, when present). MLPerf Tiny models on nucleo-l4r5zi are
             shown beside MLPerf Tiny's published figures. Progress goes to standard error.
 
-              --models DIR     folder of .tflite models (default ../shared/models, the team's models)
-              --boards LIST    comma-separated board ids (default arduino-uno,arduino-nano-33-ble,nucleo-l4r5zi)
-              --out PATH       the Markdown file to write (default docs/results.md)
-              --readme PATH    also replace the text between <!-- results:begin --> and
-                               <!-- results:end --> in this file with a compact table
+            With --corpus, the models of a corpus folder laid out as ../shared/models/corpus (index.csv:
+            name, file, tflm_status, repo, arena_head_i386, arena_i386; golden/<name>.case<k>.input.bin
+            and .output.bin): per model TFLM's verdict, whether TinyJ compiles it or its first refusal,
+            its golden cases run on the host JVM and compared byte for byte with TFLM's, and on each
+            board the same figures as above from one emulated inference on the first golden case's
+            input (its output compared with TFLM's too). Writes docs/corpus.md; with --readme, the
+            README's corpus section: how many of the models TFLM runs TinyJ runs byte-identically, a
+            model x board table and the models not run, with why. Long: the 52 models of
+            ../shared/models/corpus took 9.4 minutes on 2 busy cores (3.2 minutes of CPU).
 
-            exit codes: 0 table written (whatever the rows say), 2 bad input (folder, board, markers)
+              --models DIR     folder of .tflite models (default ../shared/models, the team's models)
+              --corpus DIR     a corpus folder instead (e.g. ../shared/models/corpus)
+              --boards LIST    comma-separated board ids (default arduino-uno,arduino-nano-33-ble,nucleo-l4r5zi)
+              --out PATH       the Markdown file to write (default docs/results.md; docs/corpus.md
+                               with --corpus)
+              --readme PATH    also replace the text between <!-- results:begin --> and
+                               <!-- results:end --> in this file with a compact table (with --corpus:
+                               between <!-- corpus:begin --> and <!-- corpus:end -->)
+
+            exit codes: 0 table written (whatever the rows say), 2 bad input (folder, index.csv, a
+            model or golden file missing, board, markers)
             Cycles, ms and uJ are estimates from the calibrated cost tables (docs/cost-model.md).
             """;
 
@@ -80,7 +90,7 @@ final class ResultsCommand extends Command {
 
     @Override
     Set<String> valueFlags() {
-        return Set.of("models", "boards", "out", "readme");
+        return Set.of("models", "corpus", "boards", "out", "readme");
     }
 
     /** Keeps the command line for the generated text, then runs. */
@@ -92,10 +102,17 @@ final class ResultsCommand extends Command {
 
     @Override
     int execute(Args a) throws UsageException {
-        Path dir = Path.of(a.get("models", DEFAULT_MODELS));
-        if (!Files.isDirectory(dir)) {
-            throw new UsageException("results: models folder " + dir + " not found"
-                    + (a.has("models") ? "" : " (the default is the team's ../shared/models; pass --models DIR)"));
+        boolean corpus = a.has("corpus");
+        if (corpus && a.has("models")) {
+            throw new UsageException("results: give --models DIR or --corpus DIR, not both (they write different "
+                    + "pages: " + DEFAULT_OUT + " and " + DEFAULT_CORPUS_OUT + ")");
+        }
+        Corpus c = null;
+        List<Path> models = List.of();
+        if (corpus) {
+            c = corpus(Path.of(a.get("corpus", "")));
+        } else {
+            models = models(a);
         }
         List<Board> boards = new ArrayList<>();
         List<String> ids = a.has("boards") ? List.of(a.get("boards", "").split(",")) : DEFAULT_BOARDS;
@@ -106,16 +123,55 @@ final class ResultsCommand extends Command {
                 throw new UsageException("results: " + e.getMessage());
             }
         }
-        Path outFile = Path.of(a.get("out", DEFAULT_OUT));
+        Path outFile = Path.of(a.get("out", corpus ? DEFAULT_CORPUS_OUT : DEFAULT_OUT));
+        String begin = corpus ? CorpusTable.BEGIN : ResultsTable.BEGIN;
+        String end = corpus ? CorpusTable.END : ResultsTable.END;
         Path readme = a.has("readme") ? Path.of(a.get("readme", null)) : null;
         String readmeText = null;
         if (readme != null) {
             readmeText = read(readme, "--readme");
             try {
-                ResultsTable.splice(readmeText, "");
+                ResultsTable.splice(readmeText, begin, end, "");
             } catch (IllegalArgumentException e) {
                 throw new UsageException("results: --readme " + readme + " " + e.getMessage());
             }
+        }
+        long start = System.nanoTime();
+        String command = "./tinyj results" + (argv.isEmpty() ? "" : " " + String.join(" ", argv));
+        String date = LocalDate.now(ZoneOffset.UTC).toString();
+        List<String> boardIds = boards.stream().map(Board::id).toList();
+        String doc = readme == null ? null : docLink(readme, outFile);
+        String page;
+        String section;
+        int count;
+        if (corpus) {
+            List<CorpusTable.Result> results = CorpusResults.measure(c, boards, err);
+            page = CorpusTable.markdown(command, date, a.get("corpus", ""), boardIds, results);
+            section = doc == null ? null : CorpusTable.compact(command, date, doc, boardIds, results);
+            count = results.size();
+        } else {
+            List<Row> rows = measure(models, boards);
+            page = ResultsTable.markdown(command, date, boardIds, rows);
+            section = doc == null ? null : ResultsTable.compact(command, date, doc, boardIds, rows);
+            count = models.size();
+        }
+        write(outFile, page);
+        err.println("results: wrote " + outFile);
+        if (readme != null) {
+            write(readme, ResultsTable.splice(readmeText, begin, end, section));
+            err.println("results: updated the " + (corpus ? "corpus" : "results") + " section of " + readme);
+        }
+        err.printf(Locale.ROOT, "results: %d models x %d boards in %.1f s%n", count, boards.size(),
+                (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+
+    /** The .tflite files of {@code --models}, sorted. */
+    private static List<Path> models(Args a) throws UsageException {
+        Path dir = Path.of(a.get("models", DEFAULT_MODELS));
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("results: models folder " + dir + " not found"
+                    + (a.has("models") ? "" : " (the default is the team's ../shared/models; pass --models DIR)"));
         }
         List<Path> models;
         try (Stream<Path> s = Files.list(dir)) {
@@ -127,104 +183,36 @@ final class ResultsCommand extends Command {
         if (models.isEmpty()) {
             throw new UsageException("results: no .tflite models in " + dir);
         }
-        long start = System.nanoTime();
+        return models;
+    }
+
+    /** The corpus of {@code --corpus}, checked before anything runs. */
+    private static Corpus corpus(Path dir) throws UsageException {
+        try {
+            return Corpus.read(dir);
+        } catch (InputException e) {
+            throw new UsageException("results: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("results: cannot read corpus " + dir + ": " + IoErrors.describe(e));
+        }
+    }
+
+    /** Every model of the folder on every board, with progress on standard error. */
+    private List<Row> measure(List<Path> models, List<Board> boards) throws UsageException {
         List<Row> rows = new ArrayList<>();
         for (int k = 0; k < models.size(); k++) {
             Path file = models.get(k);
             String model = file.getFileName().toString().replaceFirst("\\.tflite$", "");
             err.printf(Locale.ROOT, "results: [%d/%d] %s%n", k + 1, models.size(), model);
-            rows.addAll(measure(file, model, boards));
-        }
-        String command = "./tinyj results" + (argv.isEmpty() ? "" : " " + String.join(" ", argv));
-        String date = LocalDate.now(ZoneOffset.UTC).toString();
-        List<String> boardIds = boards.stream().map(Board::id).toList();
-        write(outFile, ResultsTable.markdown(command, date, boardIds, rows));
-        err.println("results: wrote " + outFile);
-        if (readme != null) {
-            String doc = docLink(readme, outFile);
-            write(readme, ResultsTable.splice(readmeText, ResultsTable.compact(command, date, doc, boardIds, rows)));
-            err.println("results: updated the results section of " + readme);
-        }
-        err.printf(Locale.ROOT, "results: %d models x %d boards in %.1f s%n", models.size(), boards.size(),
-                (System.nanoTime() - start) / 1e9);
-        return 0;
-    }
-
-    /** The rows of one model on every board; never throws for a model's own trouble. */
-    private List<Row> measure(Path file, String model, List<Board> boards) throws UsageException {
-        byte[] bytes = readBytes(file);
-        List<Row> rows = new ArrayList<>();
-        ModelBuild build;
-        String unsupported = null;
-        try {
-            build = ModelBuild.of(bytes, model);
-        } catch (TfliteException e) {
-            build = null;
-            unsupported = "unsupported: " + firstLine(e.getMessage());
-        } catch (CompileException e) {
-            build = null;
-            unsupported = "unsupported: " + (e.problems().isEmpty() ? firstLine(e.getMessage()) : e.problems().get(0))
-                    + (e.problems().size() > 1 ? " (+" + (e.problems().size() - 1) + " more)" : "");
-        }
-        Optional<ResultsTable.Tflm> tflm = ArenaReport.TflmArena.beside(file, model)
-                .map(t -> new ResultsTable.Tflm(t.headBytes(), t.usedBytes()));
-        for (Board board : boards) {
-            long t0 = System.nanoTime();
-            Row row;
-            if (build == null) {
-                row = new Row(model, board.id(), unsupported, -1, tflm, -1, 0, OptionalDouble.empty(), -1,
-                        board.sram().size(), -1, board.flash().size(), board.costs().calibrated());
-            } else {
-                row = onBoard(build, model, board, tflm);
-            }
-            rows.add(row);
-            err.printf(Locale.ROOT, "results:   %-20s %.1f s  %s%n", board.id(), (System.nanoTime() - t0) / 1e9,
-                    row.ran() ? String.format(Locale.ROOT, "%,d cycles, %.3f ms", row.cycles(), row.ms())
-                            : row.status());
+            Optional<ResultsTable.Tflm> tflm = ArenaReport.TflmArena.beside(file, model)
+                    .map(t -> new ResultsTable.Tflm(t.headBytes(), t.usedBytes()));
+            rows.addAll(ModelOnBoards.measure(ModelOnBoards.compile(readBytes(file), model), model, boards, tflm,
+                    null, null, err));
         }
         return rows;
     }
 
-    private Row onBoard(ModelBuild build, String model, Board board, Optional<ResultsTable.Tflm> tflm) {
-        long arena = build.model().arenaBytes();
-        int sramCap = board.sram().size();
-        int flashCap = board.flash().size();
-        boolean cal = board.costs().calibrated();
-        Program program;
-        try {
-            program = Inference.firmware(build, board);
-        } catch (ImageException | SubsetException e) {
-            return new Row(model, board.id(), "firmware did not link: " + firstLine(e.getMessage()), arena, tflm, -1,
-                    0, OptionalDouble.empty(), -1, sramCap, -1, flashCap, cal);
-        }
-        RunFit fit = RunFit.check(build, program, board);
-        long sram = fit.sramNeeded();
-        long flash = fit.flashNeeded();
-        List<String> problems = new ArrayList<>();
-        if (!fit.sramFits(board)) {
-            problems.add("SRAM needs " + RunReport.n(sram) + " of " + RunReport.n(sramCap) + " B");
-        }
-        if (!fit.flashFits(board)) {
-            problems.add("flash needs " + RunReport.n(flash) + " of " + RunReport.n(flashCap) + " B");
-        }
-        if (!problems.isEmpty()) {
-            return new Row(model, board.id(), "does not fit: " + String.join("; ", problems), arena, tflm, -1, 0,
-                    OptionalDouble.empty(), sram, sramCap, flash, flashCap, cal);
-        }
-        try {
-            Inference.Result r = Inference.run(build, program, board, RunCommand.randomInput(build, SEED),
-                    MachineOptions.DEFAULT_WATCHDOG_CYCLES, 0);
-            MemoryAccount m = r.machine().memory();
-            long flashUsed = Inference.flashNeeded(build, r.machine().program(), board);
-            return new Row(model, board.id(), "ok", arena, tflm, r.cycles(), r.latencyMs(), r.energyMicrojoules(),
-                    m.sramPeakBytes(), sramCap, flashUsed, flashCap, cal);
-        } catch (GuestFault f) {
-            return new Row(model, board.id(), "fault: " + f.kind() + ": " + firstLine(f.getMessage()), arena, tflm,
-                    -1, 0, OptionalDouble.empty(), sram, sramCap, flash, flashCap, cal);
-        }
-    }
-
-    private static String docLink(Path readme, Path outFile) {
+    static String docLink(Path readme, Path outFile) {
         Path base = readme.toAbsolutePath().normalize().getParent();
         Path target = outFile.toAbsolutePath().normalize();
         try {
@@ -234,15 +222,7 @@ final class ResultsCommand extends Command {
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "(no message)";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).strip();
-    }
-
-    private static String read(Path p, String what) throws UsageException {
+    static String read(Path p, String what) throws UsageException {
         try {
             return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -250,7 +230,7 @@ final class ResultsCommand extends Command {
         }
     }
 
-    private static byte[] readBytes(Path p) throws UsageException {
+    static byte[] readBytes(Path p) throws UsageException {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {
@@ -258,7 +238,7 @@ final class ResultsCommand extends Command {
         }
     }
 
-    private static void write(Path p, String text) throws UsageException {
+    static void write(Path p, String text) throws UsageException {
         try {
             Path parent = p.toAbsolutePath().getParent();
             if (parent != null) {

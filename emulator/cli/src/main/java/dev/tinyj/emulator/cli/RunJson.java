@@ -100,6 +100,8 @@ final class RunJson {
         sram.put("vm_base", m.vmSramBytes());
         sram.put("static", m.staticBytes());
         sram.put("arena", build.model().arenaBytes());
+        sram.put("arena_planned", build.model().plannedBytes());
+        sram.put("arena_persistent", build.model().persistentBytes());
         sram.put("heap", m.heapBytes());
         sram.put("stack_peak", m.stackPeakBytes());
         sram.put("total", o.sramTotal());
@@ -117,6 +119,7 @@ final class RunJson {
             Map<String, Object> e = Json.object();
             long c = r.opCycles()[op.index()];
             e.put("index", op.index());
+            e.put("tflite_index", op.sourceIndex());
             e.put("op", op.name());
             e.put("output_shape", build.model().tensors().get(op.output()).shape());
             e.put("macs", Macs.of(build.tflite(), build.model(), op));

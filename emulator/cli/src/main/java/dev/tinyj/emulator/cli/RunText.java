@@ -6,6 +6,7 @@ import dev.tinyj.boards.Figure;
 import dev.tinyj.emulator.run.Inference;
 import dev.tinyj.emulator.run.ModelBuild;
 import dev.tinyj.emulator.run.TensorFiles;
+import dev.tinyj.emulator.toolchain.compile.CompiledModel;
 import dev.tinyj.emulator.toolchain.compile.CompiledOp;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
 import dev.tinyj.emulator.toolchain.graph.DType;
@@ -56,9 +57,10 @@ final class RunText {
         MemoryAccount m = r.machine().memory();
         long sram = m.sramPeakBytes();
         sb.append(String.format(Locale.ROOT,
-                "SRAM       %s / %s B%s: VM base %s B, statics %s B, arena %s B (heap %s B), stack peak %s B%n",
+                "SRAM       %s / %s B%s: VM base %s B, statics %s B, arena %s B%s (heap %s B), stack peak %s B%n",
                 RunReport.n(sram), RunReport.n(board.sram().size()), mark, RunReport.n(m.vmSramBytes()),
-                RunReport.n(m.staticBytes()), RunReport.n(build.model().arenaBytes()), RunReport.n(m.heapBytes()),
+                RunReport.n(m.staticBytes()), RunReport.n(build.model().arenaBytes()), arenaSplit(build.model()),
+                RunReport.n(m.heapBytes()),
                 RunReport.n(m.stackPeakBytes())));
         long flash = Inference.flashNeeded(build, r.machine().program(), board);
         sb.append(String.format(Locale.ROOT, "flash      %s / %s B: code %s B (%s), model image %s B%n",
@@ -69,7 +71,7 @@ final class RunText {
         for (CompiledOp op : build.model().ops()) {
             CompiledTensor out = build.model().tensors().get(op.output());
             long c = r.opCycles()[op.index()];
-            sb.append(String.format(Locale.ROOT, "  %-3d %-20s %-16s %12s %12s %6.1f%s%n", op.index(), op.name(),
+            sb.append(String.format(Locale.ROOT, "  %-3d %-20s %-16s %12s %12s %6.1f%s%n", op.sourceIndex(), op.name(),
                     java.util.Arrays.toString(out.shape()).replace(" ", ""), RunReport.n(Macs.of(build.tflite(), build.model(), op)),
                     RunReport.n(c), r.cycles() == 0 ? 0.0 : 100.0 * c / r.cycles(), op.inPlace() ? " (in place)" : ""));
         }
@@ -164,5 +166,14 @@ final class RunText {
                 sb.append('\n');
             }
         }
+    }
+
+    /**
+     * {@code " = planned 672 + persistent 10,240"} for a model with state (variable tensors), else
+     * empty: the arena's reused and persistent regions.
+     */
+    static String arenaSplit(CompiledModel model) {
+        return model.persistentBytes() == 0 ? "" : " = planned " + RunReport.n(model.plannedBytes())
+                + " + persistent " + RunReport.n(model.persistentBytes());
     }
 }

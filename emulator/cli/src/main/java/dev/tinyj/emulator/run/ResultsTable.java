@@ -1,5 +1,11 @@
 package dev.tinyj.emulator.run;
 
+import static dev.tinyj.emulator.run.TableCells.cell;
+import static dev.tinyj.emulator.run.TableCells.n;
+import static dev.tinyj.emulator.run.TableCells.of;
+import static dev.tinyj.emulator.run.TableCells.uj;
+import static dev.tinyj.emulator.run.TableCells.uj0;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +67,16 @@ public final class ResultsTable {
     public record Tflm(int headBytes, int usedBytes) {
     }
 
+    /** What the output of a run was checked against. */
+    public enum OutputCheck {
+        /** Not checked (a random input, no expected output). */
+        NONE,
+        /** Byte-identical with the expected output (TFLM's golden output for the input). */
+        IDENTICAL,
+        /** Not byte-identical with the expected output. */
+        DIFFERS
+    }
+
     /**
      * One model on one board.
      *
@@ -77,10 +93,11 @@ public final class ResultsTable {
      * @param flashBytes flash used by the firmware (or needed; -1 when unknown)
      * @param flashCapacity flash available to firmware, bytes
      * @param calibrated whether the board's cost table is calibrated
+     * @param output what the run's output bytes were checked against ({@code NONE} when it did not run)
      */
     public record Row(String model, String board, String status, long arenaBytes, Optional<Tflm> tflm, long cycles,
             double ms, OptionalDouble microjoules, long sramBytes, long sramCapacity, long flashBytes,
-            long flashCapacity, boolean calibrated) {
+            long flashCapacity, boolean calibrated, OutputCheck output) {
         /** Whether the inference ran. */
         public boolean ran() {
             return status.equals("ok");
@@ -114,25 +131,7 @@ public final class ResultsTable {
                 + "\"TFLM used\" is TFLM's whole `arena_used_bytes()` (plan plus the persistent structures TinyJ "
                 + "keeps in flash), from the golden READMEs beside the models; \"-\" where unknown.\n\n");
         for (String b : boards) {
-            s.append("## ").append(b).append("\n\n");
-            s.append("| model | result | cycles | ms | µJ | SRAM peak / capacity, B | flash / capacity, B "
-                    + "| arena, B | TFLM head, B | TFLM used, B |\n");
-            s.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-            for (Row r : rows) {
-                if (!r.board().equals(b)) {
-                    continue;
-                }
-                s.append("| ").append(r.model()).append(" | ").append(cell(r.status())).append(" | ")
-                        .append(r.ran() ? n(r.cycles()) : "-").append(" | ")
-                        .append(r.ran() ? String.format(Locale.ROOT, "%,.3f", r.ms()) : "-").append(" | ")
-                        .append(r.ran() ? uj(r.microjoules()) : "-").append(" | ")
-                        .append(of(r.sramBytes(), r.sramCapacity())).append(" | ")
-                        .append(of(r.flashBytes(), r.flashCapacity())).append(" | ")
-                        .append(r.arenaBytes() < 0 ? "-" : n(r.arenaBytes())).append(" | ")
-                        .append(r.tflm().map(t -> n(t.headBytes())).orElse("-")).append(" | ")
-                        .append(r.tflm().map(t -> n(t.usedBytes())).orElse("-")).append(" |\n");
-            }
-            s.append('\n');
+            s.append("## ").append(b).append("\n\n").append(boardTable(b, rows)).append('\n');
         }
         List<Row> mlperf = new ArrayList<>();
         for (Row r : rows) {
@@ -144,6 +143,43 @@ public final class ResultsTable {
             s.append(publishedSection(mlperf));
         }
         return s.toString();
+    }
+
+    /**
+     * The table of one board: a row per model of {@code rows} on {@code board} (result, cycles, ms,
+     * µJ, SRAM and flash against capacity, TinyJ's arena, TFLM's head and used arena).
+     */
+    static String boardTable(String board, List<Row> rows) {
+        StringBuilder s = new StringBuilder();
+        s.append("| model | result | cycles | ms | µJ | SRAM peak / capacity, B | flash / capacity, B "
+                + "| arena, B | TFLM head, B | TFLM used, B |\n");
+        s.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            if (!r.board().equals(board)) {
+                continue;
+            }
+            s.append("| ").append(r.model()).append(" | ").append(result(r)).append(" | ")
+                    .append(r.ran() ? n(r.cycles()) : "-").append(" | ")
+                    .append(r.ran() ? String.format(Locale.ROOT, "%,.3f", r.ms()) : "-").append(" | ")
+                    .append(r.ran() ? uj(r.microjoules()) : "-").append(" | ")
+                    .append(of(r.sramBytes(), r.sramCapacity())).append(" | ")
+                    .append(of(r.flashBytes(), r.flashCapacity())).append(" | ")
+                    .append(r.arenaBytes() < 0 ? "-" : n(r.arenaBytes())).append(" | ")
+                    .append(r.tflm().map(t -> n(t.headBytes())).orElse("-")).append(" | ")
+                    .append(r.tflm().map(t -> n(t.usedBytes())).orElse("-")).append(" |\n");
+        }
+        return s.toString();
+    }
+
+    private static String result(Row r) {
+        if (!r.ran()) {
+            return cell(r.status());
+        }
+        return switch (r.output()) {
+            case NONE -> "ok";
+            case IDENTICAL -> "ok, output = TFLM's";
+            case DIFFERS -> "ok, **output differs from TFLM's**";
+        };
     }
 
     private static String publishedSection(List<Row> mlperf) {
@@ -204,8 +240,7 @@ public final class ResultsTable {
                 String c = "-";
                 for (Row r : rows) {
                     if (r.model().equals(m) && r.board().equals(b)) {
-                        c = r.ran() ? String.format(Locale.ROOT, "%,.3f ms, %s µJ", r.ms(), uj(r.microjoules()))
-                                : shortStatus(r.status());
+                        c = TableCells.compact(r);
                     }
                 }
                 s.append(' ').append(c).append(" |");
@@ -232,55 +267,23 @@ public final class ResultsTable {
     }
 
     /**
-     * {@code readme} with the text between {@link #BEGIN} and {@link #END} replaced by
-     * {@code section}; the markers stay.
+     * {@code readme} with the text between {@code begin} and {@code end} (e.g. {@link #BEGIN} and
+     * {@link #END}, or {@link CorpusTable#BEGIN} and {@link CorpusTable#END}) replaced by
+     * {@code section}, which starts on the line after {@code begin}; the markers stay.
      *
-     * @throws IllegalArgumentException when the markers are missing or out of order
+     * @throws IllegalArgumentException when the markers are missing, repeated or out of order
      */
-    public static String splice(String readme, String section) {
-        int b = readme.indexOf(BEGIN);
-        int e = readme.indexOf(END);
-        if (b < 0 || e < 0 || e < b || readme.indexOf(BEGIN, b + 1) >= 0 || readme.indexOf(END, e + 1) >= 0) {
-            throw new IllegalArgumentException("needs exactly one '" + BEGIN + "' followed by one '" + END + "'");
+    public static String splice(String readme, String begin, String end, String section) {
+        int b = readme.indexOf(begin);
+        int e = readme.indexOf(end);
+        if (b < 0 || e < 0 || e < b || readme.indexOf(begin, b + 1) >= 0 || readme.indexOf(end, e + 1) >= 0) {
+            throw new IllegalArgumentException("needs exactly one '" + begin + "' followed by one '" + end + "'");
         }
-        return readme.substring(0, b + BEGIN.length()) + "\n" + section + readme.substring(e);
-    }
-
-    private static String shortStatus(String status) {
-        if (status.startsWith("does not fit: SRAM")) {
-            return status.contains("flash needs") ? "does not fit (SRAM, flash)" : "does not fit (SRAM)";
-        }
-        if (status.startsWith("does not fit: flash")) {
-            return "does not fit (flash)";
-        }
-        if (status.startsWith("unsupported")) {
-            return "unsupported";
-        }
-        return cell(status);
-    }
-
-    private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
-    }
-
-    private static String of(long used, long capacity) {
-        return used < 0 ? "-" : n(used) + " / " + n(capacity);
-    }
-
-    private static String uj(OptionalDouble e) {
-        return e.isPresent() ? String.format(Locale.ROOT, "%,.2f", e.getAsDouble()) : "unknown";
-    }
-
-    private static String uj0(OptionalDouble e) {
-        return e.isPresent() ? String.format(Locale.ROOT, "%,.0f", e.getAsDouble()) : "unknown";
+        return readme.substring(0, b + begin.length()) + "\n" + section + readme.substring(e);
     }
 
     private static String trim(double v) {
         String t = String.format(Locale.ROOT, "%.2f", v);
         return t.endsWith("0") ? t.substring(0, t.length() - 1) : t;
-    }
-
-    private static String n(long v) {
-        return String.format(Locale.ROOT, "%,d", v);
     }
 }

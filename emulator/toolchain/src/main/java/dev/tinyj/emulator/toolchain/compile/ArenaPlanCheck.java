@@ -16,6 +16,9 @@ import java.util.List;
  *       unless they are in the same alias group and either occupy the very same bytes (RESHAPE,
  *       element-wise in place) or meet at one operator only, one's last use being the other's
  *       first (the input and output of an overlapping windowed operator);</li>
+ *   <li>every VARIABLE tensor lies inside the persistent region
+ *       {@code [plannedBytes, arenaBytes)}, aligned, and shares no byte with any other buffer (it
+ *       is alive from before the first operator to after the last);</li>
  *   <li>FLASH tensors carry {@code bytes} bytes of data; ABSENT tensors no offset.</li>
  * </ol>
  * Scratch buffers are not in {@link CompiledModel}; {@link #violations(ModelCompiler.Compilation)}
@@ -58,6 +61,18 @@ public final class ArenaPlanCheck {
                         group = a.index();
                     }
                     spans.add(new int[] {group, t.arenaOffset(), t.bytes(), t.firstUse(), t.lastUse(), t.index()});
+                }
+                case VARIABLE -> {
+                    if (t.arenaOffset() < m.plannedBytes() || (long) t.arenaOffset() + t.bytes() > m.arenaBytes()) {
+                        v.add(what + ": variable bytes [" + t.arenaOffset() + ", "
+                                + ((long) t.arenaOffset() + t.bytes()) + ") outside the persistent region ["
+                                + m.plannedBytes() + ", " + m.arenaBytes() + ")");
+                    }
+                    if (t.arenaOffset() % ArenaPlanner.ALIGNMENT != 0) {
+                        v.add(what + ": offset " + t.arenaOffset() + " not aligned to " + ArenaPlanner.ALIGNMENT);
+                    }
+                    spans.add(new int[] {-1 - m.ops().size() - t.index(), t.arenaOffset(), t.bytes(), Integer.MIN_VALUE,
+                        Integer.MAX_VALUE, t.index()});
                 }
                 case FLASH -> {
                     if (t.data() == null || t.data().length != t.bytes()) {

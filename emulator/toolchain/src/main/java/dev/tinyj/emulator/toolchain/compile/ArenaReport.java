@@ -99,13 +99,19 @@ public final class ArenaReport {
      *
      * @param model model name
      * @param ops operator count
-     * @param arenaBytes TinyJ's planned arena, bytes
+     * @param arenaBytes TinyJ's whole arena, bytes
+     * @param persistentBytes its persistent region (variable tensors), bytes; TFLM keeps those in its tail
      * @param tflm TFLM's figures, when known
      */
-    public record Row(String model, int ops, int arenaBytes, Optional<TflmArena> tflm) {
-        /** TinyJ arena ÷ TFLM {@code head_bytes}; NaN without TFLM figures. */
+    public record Row(String model, int ops, int arenaBytes, int persistentBytes, Optional<TflmArena> tflm) {
+        /** A row of a model without variable tensors. */
+        public Row(String model, int ops, int arenaBytes, Optional<TflmArena> tflm) {
+            this(model, ops, arenaBytes, 0, tflm);
+        }
+
+        /** TinyJ's planned arena (without the persistent region) ÷ TFLM {@code head_bytes}; NaN without TFLM figures. */
         public double headRatio() {
-            return tflm.map(t -> (double) arenaBytes / t.headBytes()).orElse(Double.NaN);
+            return tflm.map(t -> (double) (arenaBytes - persistentBytes) / t.headBytes()).orElse(Double.NaN);
         }
 
         /** (TinyJ arena + {@link #RUNTIME_STATICS_BYTES}) ÷ TFLM {@code arena_used_bytes}; NaN without figures. */
@@ -119,16 +125,20 @@ public final class ArenaReport {
 
     /** The row of {@code m}, with TFLM's figures looked up by its name ({@link TflmArena#forModel}). */
     public static Row row(CompiledModel m) {
-        return new Row(m.name(), m.ops().size(), m.arenaBytes(), TflmArena.forModel(m.name()));
+        return new Row(m.name(), m.ops().size(), m.arenaBytes(), m.persistentBytes(), TflmArena.forModel(m.name()));
     }
 
-    /** A plain-text table of {@code rows}: model, ops, arena, TFLM head, TFLM used, both ratios. */
+    /**
+     * A plain-text table of {@code rows}: model, ops, arena, its persistent part, TFLM head, TFLM
+     * used, both ratios (planned ÷ head, whole arena ÷ used).
+     */
     public static String table(List<Row> rows) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-40s %5s %8s %10s %10s %10s %12s%n", "model",
-                "ops", "arena", "TFLM head", "TFLM used", "arena/head", "(arena+" + RUNTIME_STATICS_BYTES + ")/used"));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-40s %5s %8s %10s %10s %10s %12s %12s%n",
+                "model", "ops", "arena", "persistent", "TFLM head", "TFLM used", "planned/head",
+                "(arena+" + RUNTIME_STATICS_BYTES + ")/used"));
         for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "%-40s %5d %8d %10s %10s %10s %12s%n", r.model(), r.ops(),
-                    r.arenaBytes(), r.tflm().map(t -> Integer.toString(t.headBytes())).orElse("-"),
+            s.append(String.format(Locale.ROOT, "%-40s %5d %8d %10d %10s %10s %12s %12s%n", r.model(), r.ops(),
+                    r.arenaBytes(), r.persistentBytes(), r.tflm().map(t -> Integer.toString(t.headBytes())).orElse("-"),
                     r.tflm().map(t -> Integer.toString(t.usedBytes())).orElse("-"), ratio(r.headRatio()),
                     ratio(r.usedRatio())));
         }

@@ -92,7 +92,7 @@ public final class ConstantFolder {
         }
         List<TfliteModel.Operator> ops = new ArrayList<>();
         for (TfliteModel.Operator op : kept) {
-            ops.add(new TfliteModel.Operator(ops.size(), op.opcodeIndex(), op.inputs(), op.outputs(), op.optionsType(),
+            ops.add(new TfliteModel.Operator(op.index(), op.opcodeIndex(), op.inputs(), op.outputs(), op.optionsType(),
                     op.options(), op.position()));
         }
         List<TfliteModel.Subgraph> subgraphs = new ArrayList<>(model.subgraphs());

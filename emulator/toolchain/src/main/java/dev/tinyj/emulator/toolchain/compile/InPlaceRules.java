@@ -40,13 +40,15 @@ import dev.tinyj.emulator.toolchain.ops.OpTable;
  *       before input 1.</li>
  * </ol>
  *
- *   <li><b>Windowed, int8 → int8, overlapping</b>: CONV_2D, DEPTHWISE_CONV_2D, AVERAGE_POOL_2D,
- *       MAX_POOL_2D. The output joins the input's group, starting {@link WindowOverlap d} bytes
- *       <em>below</em> the input (the group grows by what sticks out), when the input and output
- *       are int8 arena tensors, the input's whole group is last alive at this operator and holds no
- *       model input (as 2b), and no other operand of the operator is in that group. Why it is
- *       safe: see {@link WindowOverlap} (each output element overwrites only input elements that
- *       no later output element reads).</li>
+ *   <li><b>Windowed, int8 → int8 or int16 → int16, overlapping</b>: CONV_2D, DEPTHWISE_CONV_2D,
+ *       AVERAGE_POOL_2D, MAX_POOL_2D and their int16 variants. The output joins the input's group,
+ *       starting {@link WindowOverlap d} elements (d bytes for int8, 2d for int16) <em>below</em>
+ *       the input (the group grows by what sticks out), when the input and output are arena
+ *       tensors of one of those types, the input's whole group is last alive at this operator and
+ *       holds no model input (as 2b), and no other operand of the operator is in that group. Why
+ *       it is safe: see {@link WindowOverlap} (each output element overwrites only input elements
+ *       that no later output element reads; with equal element sizes on both sides the argument
+ *       is the same in elements).</li>
  * </ol>
  *
  * <p>Members of a group sit at fixed byte offsets relative to the group's start ({@link #offset});
@@ -176,7 +178,8 @@ final class InPlaceRules {
     private int overlap(int index, int opCode, int[] inputs, int output, boolean[] arena, DType[] types,
             byte[] params) {
         int in = inputs.length == 0 ? -1 : inputs[0];
-        if (in < 0 || !arena[in] || types[in] != DType.INT8 || types[output] != DType.INT8) {
+        if (in < 0 || !arena[in] || types[in] != types[output]
+                || types[in] != DType.INT8 && types[in] != DType.INT16) {
             return -1;
         }
         int g = root(in);
@@ -192,7 +195,7 @@ final class InPlaceRules {
         if (d < 0) {
             return -1;
         }
-        join(in, output, -d);
+        join(in, output, -d * types[in].bytes()); // d counts elements: bytes for int8, half the bytes for int16
         return in;
     }
 

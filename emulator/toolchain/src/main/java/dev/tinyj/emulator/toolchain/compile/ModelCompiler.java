@@ -32,8 +32,10 @@ import java.util.List;
  *   <li><b>Placement.</b> A constant that some kernel reads: {@link Placement#FLASH}, with its
  *       bytes. Constant index operands that prepare folds into the parameter block (RESHAPE's
  *       shape, PAD's paddings, MEAN's axis, STRIDED_SLICE's begin/end/strides) are not read by any
- *       kernel: {@link Placement#ABSENT} unless another operator reads them. Model inputs and
- *       outputs and every tensor an operator writes: {@link Placement#ARENA}. The rest: ABSENT.</li>
+ *       kernel: {@link Placement#ABSENT} unless another operator reads them. A variable tensor
+ *       (an operator's state, {@link VariableTensors}) that a kernel reads:
+ *       {@link Placement#VARIABLE}. Model inputs and outputs and every tensor an operator writes:
+ *       {@link Placement#ARENA}. The rest: ABSENT.</li>
  *   <li><b>Lifetimes</b> (operator indices, closed): a model input from -1, a model output to
  *       {@code ops}; otherwise from the operator that writes the tensor to the last operator that
  *       reads it (the writer itself when nobody reads it).</li>
@@ -42,6 +44,8 @@ import java.util.List;
  *   <li><b>Plan.</b> One {@link ArenaPlanner.Request} per group of tensors sharing bytes, plus one
  *       per operator scratch buffer (alive at that operator only); a member's offset is its
  *       group's.</li>
+ *   <li><b>Persistent region.</b> The VARIABLE tensors after the planned bytes, each alone
+ *       ({@link VariableTensors#place}); the arena is both.</li>
  * </ol>
  */
 public final class ModelCompiler {
@@ -86,10 +90,11 @@ public final class ModelCompiler {
         TensorUse[] uses = initialUses(model, nTensors);
         for (int i = 0; i < nOps; i++) {
             TfliteModel.Operator op = sg.operators().get(i);
-            String where = "operator " + i + " (" + model.opName(op) + ")";
+            String where = "operator " + op.index() + " (" + model.opName(op) + ")";
             if (prepared[i] != null) {
                 for (int t : op.inputs()) {
-                    if (t >= 0 && !uses[t].constant() && !uses[t].modelInput() && uses[t].writer() < 0) {
+                    if (t >= 0 && !uses[t].constant() && !uses[t].variable() && !uses[t].modelInput()
+                            && uses[t].writer() < 0) {
                         problems.add(where + ": reads " + sg.tensors().get(t).describe()
                                 + " before any operator writes it");
                     }
@@ -111,6 +116,7 @@ public final class ModelCompiler {
             if (prepared[i] == null) {
                 continue; // unsupported or refused: already a problem, its operands are not analysed
             }
+            VariableTensors.operatorProblems(model, i, opCodes[i], uses, where, problems);
             Operands operands = OpTable.spec(opCodes[i]).operands(); // folded operands: no kernel reads them
             for (int k = 0; k < op.inputs().length; k++) {
                 int t = op.inputs()[k];
@@ -119,6 +125,7 @@ public final class ModelCompiler {
                 }
             }
         }
+        VariableTensors.modelProblems(model, uses, problems);
         for (int t = 0; t < nTensors; t++) {
             if (uses[t].readButNeverWritten()) {
                 int reader = uses[t].lastRead();
@@ -142,13 +149,14 @@ public final class ModelCompiler {
         int[] scratchBytes = best.scratchBytes();
         int[] scratchRequest = best.scratchRequest();
         ArenaPlanner.Plan plan = best.plan();
+        int[] variableOffsets = VariableTensors.place(plans, plan.arenaBytes(), name);
 
         List<CompiledTensor> tensors = new ArrayList<>(nTensors);
         for (TensorPlan p : plans) {
             int t = p.index();
             TfliteModel.Tensor raw = sg.tensors().get(t);
             int g = p.inArena() ? groups.root(t) : -1;
-            int offset = p.inArena() ? best.arenaOffset(t) : -1;
+            int offset = p.inArena() ? best.arenaOffset(t) : variableOffsets[t];
             tensors.add(new CompiledTensor(t, raw.name(), p.type(), p.shape(), raw.quantization(), p.placement(),
                     offset, p.bytes(), p.data(), p.firstUse(), p.lastUse(), g >= 0 && g != t ? g : -1));
         }
@@ -157,17 +165,18 @@ public final class ModelCompiler {
         for (int i = 0; i < nOps; i++) {
             TfliteModel.Operator op = sg.operators().get(i);
             ops.add(new CompiledOp(i, opCodes[i], model.opName(op), prepared[i].params(), op.inputs().clone(),
-                    op.outputs()[0], inPlace[i]));
+                    op.outputs()[0], inPlace[i], op.index()));
             scratchOffsets[i] = scratchRequest[i] < 0 ? -1 : plan.offsets()[scratchRequest[i]];
         }
+        int arenaBytes = plan.arenaBytes() + VariableTensors.regionBytes(tensors);
         CompiledModel compiled = new CompiledModel(name, List.copyOf(tensors), List.copyOf(ops), sg.inputs().clone(),
-                sg.outputs().clone(), plan.arenaBytes(), folding);
+                sg.outputs().clone(), arenaBytes, folding);
         return new Compilation(compiled, scratchOffsets, scratchBytes);
     }
 
     /**
      * Every tensor's use before the walk: whether it holds constant data (a readable type and a
-     * non-empty buffer), is a model input, is a model output.
+     * non-empty buffer), is a variable, is a model input, is a model output.
      */
     private static TensorUse[] initialUses(TfliteModel model, int nTensors) {
         boolean[] modelInput = mark(nTensors, model.main().inputs());
@@ -175,7 +184,8 @@ public final class ModelCompiler {
         TensorUse[] uses = new TensorUse[nTensors];
         for (int t = 0; t < nTensors; t++) {
             TensorInfo info = model.main().tensors().get(t).type() == null ? null : tensorInfo(model, t);
-            uses[t] = TensorUse.of(info != null && info.isConstant(), modelInput[t], modelOutput[t]);
+            uses[t] = TensorUse.of(info != null && info.isConstant(), model.main().tensors().get(t).isVariable(),
+                    modelInput[t], modelOutput[t]);
         }
         return uses;
     }
@@ -213,7 +223,7 @@ public final class ModelCompiler {
             return null;
         }
         opCodes[i] = entry.code();
-        String where = "operator " + i + " (" + entry.name() + ")";
+        String where = "operator " + op.index() + " (" + entry.name() + ")";
         if (op.outputs().length != 1 || op.outputs()[0] < 0) {
             problems.add(where + ": expected 1 output tensor, got " + Arrays.toString(op.outputs()).replace(" ", ""));
             return null;

@@ -10,10 +10,12 @@ import java.nio.ByteOrder;
 
 /**
  * How far below its input a windowed operator's output may start so that the two share bytes
- * safely: the "overlap distance" {@code d} (bytes) of CONV_2D, DEPTHWISE_CONV_2D, AVERAGE_POOL_2D
- * and MAX_POOL_2D with int8 input and output.
+ * safely: the "overlap distance" {@code d} (elements: bytes for int8, times 2 for the int16
+ * variants, {@link InPlaceRules}) of CONV_2D, DEPTHWISE_CONV_2D, AVERAGE_POOL_2D and MAX_POOL_2D
+ * with input and output of one element type.
  *
- * <p>Why it works. These kernels ({@code Conv2D}, {@code DepthwiseConv2D}, {@code Pooling}) write
+ * <p>Why it works. These kernels ({@code Conv2D}, {@code DepthwiseConv2D}, {@code Pooling}, and
+ * {@code Conv2DInt16}, {@code DepthwiseConv2DInt16}, {@code PoolingInt16} alike) write
  * the output once, in increasing index order (NHWC row-major: batch, y, x, channel), each element
  * after reading everything it needs. Put the output at offset {@code O} and the input at
  * {@code O + d}: writing output element {@code j} overwrites input element {@code j − d}. That is
@@ -37,7 +39,7 @@ import java.nio.ByteOrder;
  *   <li>{@code d} is the largest {@code lastReader(i) − i}, at least 0, aligned.</li>
  * </ol>
  * Limits: cost is one visit per (output pixel × window tap), a few million at most for the models
- * in scope; 4-D NHWC only; only int8 → int8 (one byte per element on both sides).
+ * in scope; 4-D NHWC only; one element size on both sides (int8 → int8, int16 → int16).
  */
 public final class WindowOverlap {
     private WindowOverlap() {

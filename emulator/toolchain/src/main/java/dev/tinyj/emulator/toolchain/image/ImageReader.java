@@ -18,8 +18,9 @@ public final class ImageReader {
     /**
      * One tensor table entry.
      *
-     * @param placement {@link ModelImage#ABSENT}, {@link ModelImage#ARENA} or {@link ModelImage#FLASH}
-     * @param offset arena offset (ARENA) or image offset (FLASH)
+     * @param placement {@link ModelImage#ABSENT}, {@link ModelImage#ARENA}, {@link ModelImage#FLASH} or
+     *     {@link ModelImage#VARIABLE}
+     * @param offset arena offset (ARENA, VARIABLE) or image offset (FLASH)
      * @param bytes size in bytes
      * @param dtype TFLite TensorType code
      * @param shape dims
@@ -105,6 +106,7 @@ public final class ImageReader {
             String where = switch (x.placement()) {
                 case ModelImage.ARENA -> "arena@" + x.offset();
                 case ModelImage.FLASH -> "flash@" + x.offset();
+                case ModelImage.VARIABLE -> "variable@" + x.offset();
                 default -> "absent";
             };
             sb.append(String.format("  t%-3d %-12s %6d B  type %2d  shape %s  zp %d  scale %s%n", t, where,

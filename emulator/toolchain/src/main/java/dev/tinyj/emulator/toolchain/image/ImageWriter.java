@@ -12,12 +12,15 @@ import java.util.zip.Adler32;
 /**
  * Writes a {@link CompiledModel} as a TinyJ model image ({@code docs/model-image.md}; layout
  * constants in {@link ModelImage}). Sections in order: header, tensor table, op table, input
- * list, output list, then the data section: per op its operand list and parameter block, per
+ * list, output list, then the data section: per op its operand list (its TFLite inputs less the
+ * omitted ones, {@link dev.tinyj.emulator.toolchain.ops.Operands#inImage}) and parameter block, per
  * tensor its dims, per FLASH tensor its constant bytes, each 4-aligned (zero padding).
  *
  * <p>The writer refuses ({@link IllegalArgumentException}) a model the device would reject in a
  * way that is the compiler's fault: a FLASH tensor without data or with data of another length, an
- * ARENA tensor outside the arena, an in-place op whose input and output do not share an offset.
+ * ARENA or VARIABLE tensor outside the arena, an in-place op whose input and output do not share
+ * an offset. Each op entry's flags carry its declaration's state operands
+ * ({@link dev.tinyj.emulator.toolchain.ops.OpSpec#imageStateFlags()}).
  */
 public final class ImageWriter {
     private ImageWriter() {
@@ -40,7 +43,7 @@ public final class ImageWriter {
         for (int i = 0; i < ops.size(); i++) {
             CompiledOp op = ops.get(i);
             operandsAt[i] = pos;
-            pos += 4 * op.inputs().length;
+            pos += 4 * imageOperands(op).length;
             paramsAt[i] = pos;
             pos += align(op.params().length);
         }
@@ -86,15 +89,17 @@ public final class ImageWriter {
             check(!op.inPlace() || sharesOffset(model, op), "in-place op " + i + " (" + op.name()
                     + ") needs its input and output at the same arena offset");
             b.putInt(e + ModelImage.O_CODE, op.opCode());
-            b.putInt(e + ModelImage.O_FLAGS, op.inPlace() ? ModelImage.FLAG_IN_PLACE : 0);
+            b.putInt(e + ModelImage.O_FLAGS, (op.inPlace() ? ModelImage.FLAG_IN_PLACE : 0)
+                    | OpTable.spec(op.opCode()).imageStateFlags());
             b.putInt(e + ModelImage.O_PARAMS, paramsAt[i]);
             b.putInt(e + ModelImage.O_PARAMS_BYTES, op.params().length);
-            b.putInt(e + ModelImage.O_OPERAND_COUNT, op.inputs().length);
+            int[] operands = imageOperands(op);
+            b.putInt(e + ModelImage.O_OPERAND_COUNT, operands.length);
             b.putInt(e + ModelImage.O_OPERANDS, operandsAt[i]);
             b.putInt(e + ModelImage.O_OUTPUT, op.output());
             b.putInt(e + ModelImage.O_RULE, OpTable.spec(op.opCode()).imageRule());
-            for (int k = 0; k < op.inputs().length; k++) {
-                b.putInt(operandsAt[i] + 4 * k, op.inputs()[k]);
+            for (int k = 0; k < operands.length; k++) {
+                b.putInt(operandsAt[i] + 4 * k, operands[k]);
             }
             b.put(paramsAt[i], op.params());
         }
@@ -146,6 +151,14 @@ public final class ImageWriter {
                 b.putInt(e + ModelImage.T_BYTES, t.bytes());
                 b.put(dataAt, t.data());
             }
+            case VARIABLE -> {
+                check(t.arenaOffset() >= 0 && t.arenaOffset() + (long) t.bytes() <= arenaBytes, "VARIABLE tensor "
+                        + t.index() + " (" + t.name() + ") at " + t.arenaOffset() + "+" + t.bytes()
+                        + " is outside the " + arenaBytes + "-byte arena");
+                b.putInt(e + ModelImage.T_PLACEMENT, ModelImage.VARIABLE);
+                b.putInt(e + ModelImage.T_OFFSET, t.arenaOffset());
+                b.putInt(e + ModelImage.T_BYTES, t.bytes());
+            }
             case ABSENT -> b.putInt(e + ModelImage.T_PLACEMENT, ModelImage.ABSENT);
         }
         b.putInt(e + ModelImage.T_DTYPE, t.type().schemaCode());
@@ -158,6 +171,11 @@ public final class ImageWriter {
             b.putInt(e + ModelImage.T_ZERO_POINT, t.quantization().zeroPoint0());
             b.putInt(e + ModelImage.T_SCALE_BITS, Float.floatToRawIntBits(t.quantization().scale0()));
         }
+    }
+
+    /** The op's operand list as the image carries it: its TFLite inputs without the omitted ones. */
+    private static int[] imageOperands(CompiledOp op) {
+        return OpTable.spec(op.opCode()).operands().inImage(op.inputs());
     }
 
     private static boolean sharesOffset(CompiledModel model, CompiledOp op) {

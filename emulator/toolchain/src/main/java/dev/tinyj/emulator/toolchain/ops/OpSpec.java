@@ -85,11 +85,13 @@ public record OpSpec(String name, int builtinCode, String optionsTable, List<Opt
     /**
      * The operand rule word the image writer puts in {@link ModelImage#O_RULE} of each of this
      * op's entries and the device validator checks: least and most operand count, whether the op
-     * may run in place (aliased, FLAG_IN_PLACE), which operands the kernel reads.
+     * may run in place (aliased, FLAG_IN_PLACE), which operands the kernel reads; counts and
+     * positions in the image's operand list ({@link Operands#imagePosition}: omitted operands left
+     * out).
      */
     public int imageRule() {
-        return operands.min() | operands.max() << 8 | (inPlace == InPlaceKind.ALIAS ? ModelImage.RULE_IN_PLACE : 0)
-                | operands.read() << 16;
+        return operands.imageMin() | operands.imageMax() << 8
+                | (inPlace == InPlaceKind.ALIAS ? ModelImage.RULE_IN_PLACE : 0) | operands.imageMask(operands.read()) << 16;
     }
 
     /**
@@ -104,6 +106,16 @@ public record OpSpec(String name, int builtinCode, String optionsTable, List<Opt
     /** {@code CONV_2D}, or {@code CONV_2D_FLOAT32} for a variant: unique in {@link OpTable}. */
     public String key() {
         return variant.isEmpty() ? name : name + "_" + variant.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The state-operand bits the image writer ORs into {@link ModelImage#O_FLAGS} of each of this
+     * op's entries ({@link Operands#state()} at image positions, shifted to
+     * {@link ModelImage#FLAG_STATE_SHIFT}); the device validator checks that each such operand is a
+     * {@link ModelImage#VARIABLE} tensor.
+     */
+    public int imageStateFlags() {
+        return operands.imageMask(operands.state()) << ModelImage.FLAG_STATE_SHIFT;
     }
 
     public OpSpec withBridge(Bridge b) {

@@ -1,6 +1,9 @@
 package dev.tinyj.emulator.toolchain.ops;
 
+import dev.tinyj.emulator.toolchain.prepare.AbsPrepare;
 import dev.tinyj.emulator.toolchain.prepare.AddPrepare;
+import dev.tinyj.emulator.toolchain.prepare.ArgMinMaxPrepare;
+import dev.tinyj.emulator.toolchain.prepare.AveragePool2DInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.AveragePool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ConcatenationPrepare;
 import dev.tinyj.emulator.toolchain.prepare.Conv2DFloatPrepare;
@@ -10,26 +13,52 @@ import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DequantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ExpandDimsPrepare;
 import dev.tinyj.emulator.toolchain.prepare.FullyConnectedFloatPrepare;
+import dev.tinyj.emulator.toolchain.prepare.Conv2DInt16Prepare;
+import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DInt16Prepare;
+import dev.tinyj.emulator.toolchain.prepare.FullyConnectedInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.FullyConnectedPrepare;
+import dev.tinyj.emulator.toolchain.prepare.GatherPrepare;
+import dev.tinyj.emulator.toolchain.prepare.HardSwishPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
+import dev.tinyj.emulator.toolchain.prepare.LogSoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DFloatPrepare;
+import dev.tinyj.emulator.toolchain.prepare.MaxPool2DInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DPrepare;
+import dev.tinyj.emulator.toolchain.prepare.MaximumMinimumPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MeanPrepare;
+import dev.tinyj.emulator.toolchain.prepare.MirrorPadPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MulPrepare;
+import dev.tinyj.emulator.toolchain.prepare.NegPrepare;
 import dev.tinyj.emulator.toolchain.prepare.OpDeclaration;
 import dev.tinyj.emulator.toolchain.prepare.OpPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
+import dev.tinyj.emulator.toolchain.prepare.PreluPrepare;
+import dev.tinyj.emulator.toolchain.prepare.QuantizeInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
+import dev.tinyj.emulator.toolchain.prepare.ReduceMaxPrepare;
+import dev.tinyj.emulator.toolchain.prepare.ReduceMinPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
+import dev.tinyj.emulator.toolchain.prepare.ResizeBilinearPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxFloatPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SlicePrepare;
+import dev.tinyj.emulator.toolchain.prepare.SoftmaxInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SquaredDifferencePrepare;
+import dev.tinyj.emulator.toolchain.prepare.SqueezePrepare;
 import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
+import dev.tinyj.emulator.toolchain.prepare.SvdfPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SubPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SpaceBatchPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SpaceDepthPrepare;
+import dev.tinyj.emulator.toolchain.prepare.StridedSlicePrepare;
+import dev.tinyj.emulator.toolchain.prepare.SumPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TanhPrepare;
 import dev.tinyj.emulator.toolchain.prepare.TransposePrepare;
 import dev.tinyj.emulator.toolchain.graph.DType;
+import dev.tinyj.emulator.toolchain.prepare.UnidirectionalSequenceLstmPrepare;
 import dev.tinyj.runtime.model.ModelImage;
 import java.util.HashSet;
 import java.util.List;
@@ -112,6 +141,38 @@ public final class OpTable {
             new Entry(22, ReluPrepare.relu()),
             new Entry(23, ReluPrepare.relu6()),
             new Entry(24, new ExpandDimsPrepare()),
+            new Entry(25, new LogSoftmaxPrepare()),
+            new Entry(26, new ReduceMaxPrepare()),
+            new Entry(27, new HardSwishPrepare()),
+            new Entry(28, new SvdfPrepare()),
+            new Entry(50, new SubPrepare()),
+            new Entry(51, new SqueezePrepare()),
+            new Entry(52, MaximumMinimumPrepare.minimum()),
+            new Entry(53, MaximumMinimumPrepare.maximum()),
+            new Entry(54, new AbsPrepare()),
+            new Entry(55, new NegPrepare()),
+            new Entry(56, new SquaredDifferencePrepare()),
+            new Entry(57, new PreluPrepare()),
+            new Entry(60, new SumPrepare()),
+            new Entry(61, new ReduceMinPrepare()),
+            new Entry(62, ArgMinMaxPrepare.argMax()),
+            new Entry(63, ArgMinMaxPrepare.argMin()),
+            new Entry(64, new SlicePrepare()),
+            new Entry(65, SpaceDepthPrepare.spaceToDepth()),
+            new Entry(66, SpaceDepthPrepare.depthToSpace()),
+            new Entry(67, new MirrorPadPrepare()),
+            new Entry(68, new GatherPrepare()),
+            new Entry(69, SpaceBatchPrepare.batchToSpace()),
+            new Entry(70, SpaceBatchPrepare.spaceToBatch()),
+            new Entry(71, new ResizeBilinearPrepare()),
+            new Entry(40, new Conv2DInt16Prepare()),
+            new Entry(41, new DepthwiseConv2DInt16Prepare()),
+            new Entry(42, new FullyConnectedInt16Prepare()),
+            new Entry(43, new AveragePool2DInt16Prepare()),
+            new Entry(44, new SoftmaxInt16Prepare()),
+            new Entry(45, new MaxPool2DInt16Prepare()),
+            new Entry(46, new QuantizeInt16Prepare()),
+            new Entry(29, new UnidirectionalSequenceLstmPrepare()),
             new Entry(30, new Conv2DFloatPrepare()),
             new Entry(31, new DepthwiseConv2DFloatPrepare()),
             new Entry(32, new FullyConnectedFloatPrepare()),

@@ -1,10 +1,11 @@
 package dev.tinyj.emulator.toolchain.prepare;
 
 /**
- * The int8 output clamp of a fused activation, as TFLM's
+ * The int8 or int16 output clamp of a fused activation, as TFLM's
  * {@code CalculateActivationRangeQuantized} computes it
  * ({@code tensorflow/lite/kernels/kernel_util.cc}): quantize(f) = zero_point +
- * round(f / scale) in float32, ties away from zero, then intersect with [−128, 127].
+ * round(f / scale) in float32, ties away from zero, then intersect with the output type's range
+ * ([−128, 127] or [−32768, 32767]).
  *
  * @param min lowest output value
  * @param max highest output value
@@ -24,8 +25,16 @@ public record ActivationRange(int min, int max) {
      * @throws PrepareException for another activation (e.g. TANH, SIGN_BIT as fused activation)
      */
     public static ActivationRange int8(int activation, float scale, int zeroPoint) throws PrepareException {
-        int qmin = -128;
-        int qmax = 127;
+        return of(activation, scale, zeroPoint, -128, 127);
+    }
+
+    /** As {@link #int8}, intersected with int16's [−32768, 32767] (TFLM's qmin/qmax for an int16 output). */
+    public static ActivationRange int16(int activation, float scale, int zeroPoint) throws PrepareException {
+        return of(activation, scale, zeroPoint, -32768, 32767);
+    }
+
+    private static ActivationRange of(int activation, float scale, int zeroPoint, int qmin, int qmax)
+            throws PrepareException {
         return switch (activation) {
             case NONE -> new ActivationRange(qmin, qmax);
             case RELU -> new ActivationRange(Math.max(qmin, quantize(0f, scale, zeroPoint)), qmax);

@@ -22,7 +22,8 @@ public final class Conv2DPrepare implements OpDeclaration {
             .withOptions("Conv2DOptions", OptionField.of(0, "padding", Kind.PADDING, "SAME"),
                     OptionField.of(1, "stride_w", Kind.INT, "0"), OptionField.of(2, "stride_h", Kind.INT, "0"),
                     OptionField.activation(3), OptionField.of(4, "dilation_w_factor", Kind.INT, "1"),
-                    OptionField.of(5, "dilation_h_factor", Kind.INT, "1"))
+                    OptionField.of(5, "dilation_h_factor", Kind.INT, "1"),
+                    OptionField.of(6, "quantized_bias_type", Kind.TENSOR_TYPE, "FLOAT32"))
             .withOperands(Operands.of(2, 3, 2).optional(2)).withInPlace(InPlaceKind.WINDOW_CONV)
             .withMacs((in, out, o) -> out.flatSize() * in.get(1).dim(1) * in.get(1).dim(2) * in.get(1).dim(3));
 
@@ -33,10 +34,15 @@ public final class Conv2DPrepare implements OpDeclaration {
 
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
-        ConvWindowPrepare.requireOperands(ctx);
+        return prepare(ctx, ConvScheme.INT8);
+    }
+
+    /** The CONV_2D checks and parameters for the activations and bias of {@code scheme}. */
+    static PreparedOp prepare(OpContext ctx, ConvScheme scheme) throws PrepareException {
+        ConvWindowPrepare.requireOperands(ctx, scheme);
         TensorInfo filter = ctx.input(1);
         int filterInD = groupedFilterDepth(ctx);
-        return ConvWindowPrepare.prepare(ctx, filter.dim(1), filter.dim(2), filter.dim(0), filterInD);
+        return ConvWindowPrepare.prepare(ctx, filter.dim(1), filter.dim(2), filter.dim(0), filterInD, scheme);
     }
 
     /**

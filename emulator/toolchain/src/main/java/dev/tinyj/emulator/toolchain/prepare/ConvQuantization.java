@@ -5,8 +5,8 @@ import dev.tinyj.emulator.toolchain.graph.Quantization;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
 
 /**
- * Type checks and requantization parameters of the int8 convolution family (CONV_2D,
- * DEPTHWISE_CONV_2D, FULLY_CONNECTED), pinned to tflite-micro
+ * Type checks and requantization parameters of the convolution family (CONV_2D,
+ * DEPTHWISE_CONV_2D, FULLY_CONNECTED; int8, and int16 per {@link ConvScheme}), pinned to tflite-micro
  * 90b983c2b3f1480642e040bbd2ddb37b998f3424:
  *
  * <ul>
@@ -111,8 +111,13 @@ public record ConvQuantization(int[] multipliers, int[] shifts, int step) {
 
     /** Checks {@code t} is int8 with affine quantization. */
     public static void requireInt8(OpContext ctx, TensorInfo t, String role) throws PrepareException {
-        if (t.type() != DType.INT8) {
-            throw PrepareException.unsupportedType(ctx.where(), t, role, "int8");
+        requireQuantized(ctx, t, role, DType.INT8);
+    }
+
+    /** Checks {@code t} is of {@code type} (int8 or int16) with affine quantization. */
+    static void requireQuantized(OpContext ctx, TensorInfo t, String role, DType type) throws PrepareException {
+        if (t.type() != type) {
+            throw PrepareException.unsupportedType(ctx.where(), t, role, type.label());
         }
         if (t.quantization() == null || t.quantization().scale().length == 0) {
             throw new PrepareException(ctx.where() + ": " + t.describe() + " (" + role
@@ -124,12 +129,21 @@ public record ConvQuantization(int[] multipliers, int[] shifts, int step) {
      * The optional bias (operand 2): null when absent; else int32 with {@code channels} elements.
      */
     public static TensorInfo bias(OpContext ctx, int channels) throws PrepareException {
+        return bias(ctx, channels, java.util.Set.of(DType.INT32), "int32");
+    }
+
+    /**
+     * The optional bias (operand 2): null when absent; else of one of {@code types} (named
+     * {@code label} in the refusal) with {@code channels} elements.
+     */
+    static TensorInfo bias(OpContext ctx, int channels, java.util.Set<DType> types, String label)
+            throws PrepareException {
         if (ctx.inputs().size() < 3 || ctx.input(2) == null) {
             return null;
         }
         TensorInfo bias = ctx.input(2);
-        if (bias.type() != DType.INT32) {
-            throw PrepareException.unsupportedType(ctx.where(), bias, "bias", "int32");
+        if (!types.contains(bias.type())) {
+            throw PrepareException.unsupportedType(ctx.where(), bias, "bias", label);
         }
         if (bias.flatSize() != channels) {
             throw new PrepareException(ctx.where() + ": " + bias.describe() + " (bias) needs " + channels
@@ -138,13 +152,34 @@ public record ConvQuantization(int[] multipliers, int[] shifts, int step) {
         return bias;
     }
 
-    /** The fused activation clamp of the int8 output. */
+    /**
+     * The fused activation clamp of the output, within int16's range for an int16 output and
+     * int8's otherwise (TFLM's {@code CalculateActivationRangeQuantized} picks qmin/qmax by the
+     * output type).
+     */
     public static ActivationRange activation(OpContext ctx, TensorInfo output) throws PrepareException {
         try {
-            return ActivationRange.int8(ctx.options().activation(), output.quantization().scale0(),
-                    output.quantization().zeroPoint0());
+            return output.type() == DType.INT16
+                    ? ActivationRange.int16(ctx.options().activation(), output.quantization().scale0(),
+                            output.quantization().zeroPoint0())
+                    : ActivationRange.int8(ctx.options().activation(), output.quantization().scale0(),
+                            output.quantization().zeroPoint0());
         } catch (PrepareException e) {
             throw new PrepareException(ctx.where() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses a shift above 14, where TFLM's 64-bit {@code MultiplyByQuantizedMultiplier} (the
+     * 16x8 kernels') would shift by a negative amount (it asserts −31..7; 8..14 compute as
+     * written).
+     */
+    public void requireInt64Shifts(OpContext ctx) throws PrepareException {
+        for (int s : shifts) {
+            if (s > 14) {
+                throw new PrepareException(ctx.where() + ": effective output scale 2^" + (s - 1)
+                        + " or more is outside what the 64-bit requantization computes (shift " + s + " > 14)");
+            }
         }
     }
 

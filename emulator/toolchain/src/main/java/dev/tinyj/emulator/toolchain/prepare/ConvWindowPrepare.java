@@ -8,7 +8,8 @@ import dev.tinyj.runtime.kernels.ConvWindowFloat;
  * The prepare steps CONV_2D and DEPTHWISE_CONV_2D share (TFLM {@code CalculateOpDataConv} in
  * {@code micro/kernels/conv_common.cc} and {@code CalculateOpDataDepthwiseConv} in
  * {@code micro/kernels/depthwise_conv_common.cc}, tflite-micro
- * 90b983c2b3f1480642e040bbd2ddb37b998f3424): int8 types, 4-D shapes, output size and padding
+ * 90b983c2b3f1480642e040bbd2ddb37b998f3424): int8 types (or int16 activations, {@link ConvScheme}),
+ * 4-D shapes, output size and padding
  * ({@link ConvGeometry}), per-channel multipliers ({@link ConvQuantization#perChannel}), the
  * activation clamp, the output shape check, and the {@link ConvWindow} params block; for the
  * float32 type variants the same {@link Window} with float32 operands, the float clamp and the
@@ -32,21 +33,25 @@ final class ConvWindowPrepare {
      * @param filterW filter window width
      * @param outD output channels (the filter's quantized dimension)
      * @param channelParam CONV_2D: filter input depth; DEPTHWISE_CONV_2D: depth multiplier
+     * @param scheme activation and bias types ({@link ConvScheme})
      */
-    static PreparedOp prepare(OpContext ctx, int filterH, int filterW, int outD, int channelParam)
-            throws PrepareException {
+    static PreparedOp prepare(OpContext ctx, int filterH, int filterW, int outD, int channelParam,
+            ConvScheme scheme) throws PrepareException {
         TensorInfo input = ctx.input(0);
         TensorInfo filter = ctx.input(1);
         TensorInfo output = ctx.output();
-        TensorInfo bias = ConvQuantization.bias(ctx, outD);
+        ConvScheme.Bias bias = scheme.bias(ctx, outD);
         Window win = Window.of(ctx, filterH, filterW, outD);
         ConvQuantization q = ConvQuantization.perChannel(ctx, input, filter, output, outD);
+        if (bias.acc64()) {
+            q.requireInt64Shifts(ctx);
+        }
         ActivationRange act = ConvQuantization.activation(ctx, output);
         ParamBlock block = win.writeTo(ParamBlock.of(ConvWindow.P_MULTIPLIERS + q.bytes() - 8))
                 .set(ConvWindow.P_INPUT_OFFSET, -input.quantization().zeroPoint0())
                 .set(ConvWindow.P_OUTPUT_OFFSET, output.quantization().zeroPoint0())
                 .set(ConvWindow.P_ACT_MIN, act.min()).set(ConvWindow.P_ACT_MAX, act.max())
-                .set(ConvWindow.P_HAS_BIAS, bias != null ? 1 : 0)
+                .set(ConvWindow.P_HAS_BIAS, bias.word())
                 .set(ConvWindow.P_CHANNEL_PARAM, channelParam);
         q.writeTo(block, ConvWindow.P_QUANT_COUNT, ConvWindow.P_QUANT_STEP, ConvWindow.P_MULTIPLIERS);
         return new PreparedOp(block.bytes(), win.outShape(), 0);
@@ -125,12 +130,12 @@ final class ConvWindowPrepare {
         }
     }
 
-    /** Checks the int8 input, filter and output are there with rank 4. */
-    static void requireOperands(OpContext ctx) throws PrepareException {
+    /** Checks the input and output of {@code scheme}'s type and the int8 filter are there with rank 4. */
+    static void requireOperands(OpContext ctx, ConvScheme scheme) throws PrepareException {
         requireCount(ctx);
-        ConvQuantization.requireInt8(ctx, ctx.input(0), "input");
+        ConvQuantization.requireQuantized(ctx, ctx.input(0), "input", scheme.activations());
         ConvQuantization.requireInt8(ctx, ctx.input(1), "filter");
-        ConvQuantization.requireInt8(ctx, ctx.output(), "output");
+        ConvQuantization.requireQuantized(ctx, ctx.output(), "output", scheme.activations());
         requireRank4(ctx);
     }
 

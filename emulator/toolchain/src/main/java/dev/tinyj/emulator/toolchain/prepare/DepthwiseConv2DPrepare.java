@@ -34,10 +34,15 @@ public final class DepthwiseConv2DPrepare implements OpDeclaration {
 
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
-        ConvWindowPrepare.requireOperands(ctx);
+        return prepare(ctx, ConvScheme.INT8);
+    }
+
+    /** The DEPTHWISE_CONV_2D checks and parameters for the activations and bias of {@code scheme}. */
+    static PreparedOp prepare(OpContext ctx, ConvScheme scheme) throws PrepareException {
+        ConvWindowPrepare.requireOperands(ctx, scheme);
         TensorInfo filter = ctx.input(1);
         int depthMultiplier = depthMultiplier(ctx);
-        return ConvWindowPrepare.prepare(ctx, filter.dim(1), filter.dim(2), filter.dim(3), depthMultiplier);
+        return ConvWindowPrepare.prepare(ctx, filter.dim(1), filter.dim(2), filter.dim(3), depthMultiplier, scheme);
     }
 
     /**

@@ -27,14 +27,6 @@ final class FloatOperand {
      * elements. TFLM reads any bias of a float layer as float; another type is refused here.
      */
     static TensorInfo bias(OpContext ctx, int channels) throws PrepareException {
-        if (ctx.inputs().size() < 3 || ctx.input(2) == null) {
-            return null;
-        }
-        TensorInfo bias = require(ctx, ctx.input(2), "bias");
-        if (bias.flatSize() != channels) {
-            throw new PrepareException(ctx.where() + ": " + bias.describe() + " (bias) needs " + channels
-                    + " elements, one per output channel");
-        }
-        return bias;
+        return ConvQuantization.bias(ctx, channels, java.util.Set.of(DType.FLOAT32), "float32");
     }
 }

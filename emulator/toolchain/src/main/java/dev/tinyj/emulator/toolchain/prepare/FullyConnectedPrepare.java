@@ -24,7 +24,8 @@ public final class FullyConnectedPrepare implements OpDeclaration {
             .withOptions("FullyConnectedOptions", OptionField.activation(0),
                     OptionField.of(1, "weights_format", Kind.WEIGHTS_FORMAT, "DEFAULT"),
                     OptionField.of(2, "keep_num_dims", Kind.BOOL, "false"),
-                    OptionField.of(3, "asymmetric_quantize_inputs", Kind.BOOL, "false"))
+                    OptionField.of(3, "asymmetric_quantize_inputs", Kind.BOOL, "false"),
+                    OptionField.of(4, "quantized_bias_type", Kind.TENSOR_TYPE, "FLOAT32"))
             .withOperands(Operands.of(2, 3, 2).optional(2))
             .withMacs((in, out, o) -> out.flatSize() * in.get(1).dim(-1));
 
@@ -35,20 +36,28 @@ public final class FullyConnectedPrepare implements OpDeclaration {
 
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
+        return prepare(ctx, ConvScheme.INT8);
+    }
+
+    /** The FULLY_CONNECTED checks and parameters for the activations and bias of {@code scheme}. */
+    static PreparedOp prepare(OpContext ctx, ConvScheme scheme) throws PrepareException {
         requireCount(ctx);
         TensorInfo input = ctx.input(0);
         TensorInfo filter = ctx.input(1);
         TensorInfo output = ctx.output();
-        ConvQuantization.requireInt8(ctx, input, "input");
+        ConvQuantization.requireQuantized(ctx, input, "input", scheme.activations());
         ConvQuantization.requireInt8(ctx, filter, "filter");
-        ConvQuantization.requireInt8(ctx, output, "output");
+        ConvQuantization.requireQuantized(ctx, output, "output", scheme.activations());
         Rows rows = Rows.of(ctx);
         int units = rows.units();
-        TensorInfo bias = ConvQuantization.bias(ctx, units);
+        ConvScheme.Bias bias = scheme.bias(ctx, units);
         boolean perChannel = filter.quantization().perChannel();
         ConvQuantization q = perChannel
                 ? ConvQuantization.perChannel(ctx, input, filter, output, units)
-                : ConvQuantization.fullyConnectedPerTensor(ctx, input, filter, bias, output);
+                : ConvQuantization.fullyConnectedPerTensor(ctx, input, filter, bias.tensor(), output);
+        if (bias.acc64()) {
+            q.requireInt64Shifts(ctx);
+        }
         ActivationRange act = ConvQuantization.activation(ctx, output);
         ParamBlock block = ParamBlock.of(FullyConnected.P_MULTIPLIERS + q.bytes() - 8)
                 .set(FullyConnected.P_BATCHES, rows.rows()).set(FullyConnected.P_ACCUM_DEPTH, rows.depth())
@@ -57,7 +66,7 @@ public final class FullyConnectedPrepare implements OpDeclaration {
                 .set(FullyConnected.P_FILTER_OFFSET, perChannel ? 0 : -filter.quantization().zeroPoint0())
                 .set(FullyConnected.P_OUTPUT_OFFSET, output.quantization().zeroPoint0())
                 .set(FullyConnected.P_ACT_MIN, act.min()).set(FullyConnected.P_ACT_MAX, act.max())
-                .set(FullyConnected.P_HAS_BIAS, bias != null ? 1 : 0);
+                .set(FullyConnected.P_HAS_BIAS, bias.word());
         q.writeTo(block, FullyConnected.P_QUANT_COUNT, FullyConnected.P_QUANT_STEP, FullyConnected.P_MULTIPLIERS);
         return new PreparedOp(block.bytes(), rows.outShape(), 0);
     }

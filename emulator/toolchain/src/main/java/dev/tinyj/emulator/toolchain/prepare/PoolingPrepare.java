@@ -16,15 +16,17 @@ import static dev.tinyj.runtime.kernels.Pooling.P_SIZE;
 import static dev.tinyj.runtime.kernels.Pooling.P_STRIDE_H;
 import static dev.tinyj.runtime.kernels.Pooling.P_STRIDE_W;
 
+import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.graph.Quantization;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
 
 /**
- * Prepare of AVERAGE_POOL_2D and MAX_POOL_2D (int8), as TFLM's {@code PoolingPrepare} and
+ * Prepare of AVERAGE_POOL_2D and MAX_POOL_2D (int8, and int16 for their int16 variants), as TFLM's
+ * {@code PoolingPrepare} and
  * {@code CalculateOpDataPooling} ({@code tensorflow/lite/micro/kernels/pooling_common.cc},
  * tflite-micro 90b983c2b3f1480642e040bbd2ddb37b998f3424):
  * <ol>
- * <li>input and output int8 NHWC (rank 4), same batches and channels;</li>
+ * <li>input and output int8 (int16) NHWC (rank 4), same batches and channels;</li>
  * <li>input and output scales within 1e−6 of each other (compared in double) and equal zero points;</li>
  * <li>padding by {@code ComputePaddingHeightWidth} (dilation 1) from the input size, window and
  * stride, the output size it infers being {@code ceil(in / stride)} (SAME) or
@@ -45,17 +47,27 @@ final class PoolingPrepare {
     }
 
     static PreparedOp prepare(OpContext ctx, boolean average) throws PrepareException {
+        return prepare(ctx, average, DType.INT8);
+    }
+
+    /**
+     * {@link #prepare(OpContext, boolean)} for {@code type} activations: int8, or int16 (the int16
+     * variants; TFLM's {@code PoolingPrepare} treats both alike, with the int16 activation range).
+     */
+    static PreparedOp prepare(OpContext ctx, boolean average, DType type) throws PrepareException {
         TensorInfo in = ctx.input(0);
         TensorInfo out = ctx.output();
-        Quantization qi = Int8Operand.require(ctx, in, "input");
-        Quantization qo = Int8Operand.require(ctx, out, "output");
+        boolean int16 = type == DType.INT16;
+        Quantization qi = int16 ? Int16Operand.require(ctx, in, "input") : Int8Operand.require(ctx, in, "input");
+        Quantization qo = int16 ? Int16Operand.require(ctx, out, "output") : Int8Operand.require(ctx, out, "output");
         requireShapes(ctx, in, out);
         if (Math.abs((double) qi.scale0() - (double) qo.scale0()) > 1.0e-6 || qi.zeroPoint0() != qo.zeroPoint0()) {
             throw new PrepareException(ctx.where() + ": input " + in.describe() + " and output " + out.describe()
                     + " must have the same scale and zero point");
         }
         ParamBlock f = window(ctx, in, out, average);
-        ActivationRange act = ActivationRange.int8(ctx.options().activation(), qo.scale0(), qo.zeroPoint0());
+        ActivationRange act = int16 ? ActivationRange.int16(ctx.options().activation(), qo.scale0(), qo.zeroPoint0())
+                : ActivationRange.int8(ctx.options().activation(), qo.scale0(), qo.zeroPoint0());
         f.set(P_ACT_MIN, act.min());
         f.set(P_ACT_MAX, act.max());
         return new PreparedOp(f.bytes(), out.shape().clone(), 0);

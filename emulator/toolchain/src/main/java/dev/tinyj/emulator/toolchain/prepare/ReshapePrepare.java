@@ -18,7 +18,8 @@ import java.util.Arrays;
  * {@code micro/kernels/reshape_common.cc} {@code PrepareReshapeReference}/{@code ReshapeOutput}:
  * one or two inputs; the output shape is the output tensor's declared dims, where a single −1 is
  * the stretch dim (input elements / product of the others) and a legacy {@code [0]} with one input
- * means a scalar; input and output types equal; element counts equal.
+ * means a scalar; input and output types equal (int8 or int16: the kernel copies bytes, as TFLM's
+ * does for any type); element counts equal.
  *
  * <p>TFLM ignores the shape operand. TinyJ also does TFLite's own inference (the {@code shape}
  * operand when it is a constant 1-D int32 tensor, else the {@code new_shape} option) and rejects a
@@ -26,7 +27,7 @@ import java.util.Arrays;
  */
 public final class ReshapePrepare implements OpDeclaration {
     private static final OpSpec SPEC = OpSpec.of("RESHAPE", 22, Bridge.eval(Reshape.class, 0),
-                    "int8; aliased in the arena (kernel skipped) unless the input is a constant; one -1 resolved")
+                    "int8, int16; aliased in the arena (kernel skipped) unless the input is a constant; one -1 resolved")
             .withOptions("ReshapeOptions", OptionField.of(0, "new_shape", Kind.INT_VECTOR, null))
             .withOperands(Operands.of(1, 2, 1).folding(1)).withInPlace(InPlaceKind.ALIAS);
 
@@ -43,8 +44,12 @@ public final class ReshapePrepare implements OpDeclaration {
         }
         TensorInfo input = ctx.input(0);
         TensorInfo output = ctx.output();
-        ShapeOpChecks.requireInt8(ctx, input, "input");
-        ShapeOpChecks.requireInt8(ctx, output, "output");
+        if (input.type() != DType.INT8 && input.type() != DType.INT16) {
+            throw PrepareException.unsupportedType(ctx.where(), input, "input", "int8, int16");
+        }
+        if (output.type() != input.type()) {
+            throw PrepareException.unsupportedType(ctx.where(), output, "output", input.type().label());
+        }
         int elements = input.flatSize();
         int[] declared = output.shape().clone();
         if (n == 1 && declared.length == 1 && declared[0] == 0) {
@@ -64,7 +69,7 @@ public final class ReshapePrepare implements OpDeclaration {
             }
         }
         ParamBlock fields = ParamBlock.of(Reshape.P_SIZE);
-        fields.set(Reshape.P_BYTES, elements);
+        fields.set(Reshape.P_BYTES, elements * input.type().bytes());
         return new PreparedOp(fields.bytes(), shape, 0);
     }
 

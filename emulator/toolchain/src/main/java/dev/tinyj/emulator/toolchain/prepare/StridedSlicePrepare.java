@@ -109,6 +109,13 @@ public final class StridedSlicePrepare implements OpDeclaration {
             int stop = StridedSliceAxis.stopForAxis(endMask, shrinkMask, end[axis], strides[axis], dims[axis], axis,
                     start);
             boolean shrink = (shrinkMask & (1 << axis)) != 0;
+            if (shrink && strides[axis] < 0) {
+                // TFLM's kernel stops a shrunk axis at start + 1 whatever the stride's sign, so with a
+                // negative stride it visits nothing and the output keeps a dead tensor's bytes;
+                // TensorFlow rejects such a slice
+                throw fail(ctx, "shrunk axis " + axis + " has negative stride " + strides[axis]
+                        + " (TFLM would write no output; TensorFlow rejects it)");
+            }
             if (shrink) {
                 int index = begin[axis] < 0 ? begin[axis] + dims[axis] : begin[axis];
                 if (index < 0 || index >= dims[axis]) {
@@ -147,6 +154,18 @@ public final class StridedSlicePrepare implements OpDeclaration {
             kStart[k] = start;
             kStop[k] = stop;
             kStride[k] = s;
+        }
+        long visited = 1;
+        for (int k = 0; k < KERNEL_DIMS; k++) {
+            int span = kStride[k] > 0 ? kStop[k] - kStart[k] : kStart[k] - kStop[k];
+            visited *= Math.max(0, (span + Math.abs(kStride[k]) - 1) / Math.abs(kStride[k]));
+        }
+        long elements = 1;
+        for (int d : inferred) {
+            elements *= d;
+        }
+        if (visited != elements) { // no output byte may be left unwritten (or written past the end)
+            throw fail(ctx, "the kernel would write " + visited + " of the output's " + elements + " elements");
         }
         return new Slice(inferred, kDims, kStart, kStop, kStride);
     }

@@ -13,7 +13,7 @@ package dev.tinyj.emulator.toolchain.tflite;
  */
 public record OptionField(int id, String name, Kind kind, String def) {
     /** How a field is stored: enums as int8 indices into their name lists, the rest as their scalar. */
-    public enum Kind { PADDING, ACTIVATION, WEIGHTS_FORMAT, INT, BOOL, FLOAT, INT_VECTOR }
+    public enum Kind { PADDING, ACTIVATION, WEIGHTS_FORMAT, MIRROR_PAD_MODE, TENSOR_TYPE, INT, BOOL, FLOAT, INT_VECTOR }
 
     /** Shorthand for the constructor. */
     public static OptionField of(int id, String name, Kind kind, String def) {

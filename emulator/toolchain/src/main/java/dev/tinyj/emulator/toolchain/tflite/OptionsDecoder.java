@@ -57,6 +57,8 @@ final class OptionsDecoder {
             case PADDING -> name(t, field, OptionsSchema.PADDING, "Padding");
             case ACTIVATION -> name(t, field, OptionsSchema.ACTIVATION, "ActivationFunctionType");
             case WEIGHTS_FORMAT -> name(t, field, OptionsSchema.WEIGHTS_FORMAT, "FullyConnectedOptionsWeightsFormat");
+            case MIRROR_PAD_MODE -> name(t, field, OptionsSchema.MIRROR_PAD_MODE, "MirrorPadMode");
+            case TENSOR_TYPE -> name(t, field, OptionsSchema.TENSOR_TYPE, "TensorType");
             case INT -> Integer.toString(t.int32(field.id(), field.name(), Integer.parseInt(field.def())));
             case BOOL -> Boolean.toString(t.bool(field.id(), field.name(), Boolean.parseBoolean(field.def())));
             case FLOAT -> Float.toString(t.float32(field.id(), field.name(), Float.parseFloat(field.def())));

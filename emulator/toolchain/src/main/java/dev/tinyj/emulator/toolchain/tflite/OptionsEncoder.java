@@ -48,6 +48,8 @@ final class OptionsEncoder {
                 case PADDING -> b.addByte(field.id(), index(opName, field, v, OptionsSchema.PADDING), 0);
                 case ACTIVATION -> b.addByte(field.id(), index(opName, field, v, OptionsSchema.ACTIVATION), 0);
                 case WEIGHTS_FORMAT -> b.addByte(field.id(), index(opName, field, v, OptionsSchema.WEIGHTS_FORMAT), 0);
+                case MIRROR_PAD_MODE -> b.addByte(field.id(), index(opName, field, v, OptionsSchema.MIRROR_PAD_MODE), 0);
+                case TENSOR_TYPE -> b.addByte(field.id(), index(opName, field, v, OptionsSchema.TENSOR_TYPE), 0);
                 case BOOL -> b.addBool(field.id(), bool(opName, field, v), Boolean.parseBoolean(field.def()));
                 case INT -> b.addInt(field.id(), integer(opName, field, v), Integer.parseInt(field.def()));
                 case FLOAT -> b.addFloat(field.id(), real(opName, field, v), Float.parseFloat(field.def()));

@@ -1,5 +1,6 @@
 package dev.tinyj.emulator.toolchain.tflite;
 
+import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.ops.OpSpec;
 import dev.tinyj.emulator.toolchain.ops.OpTable;
 import java.util.List;
@@ -23,6 +24,10 @@ final class OptionsSchema {
     static final List<String> PADDING = List.of("SAME", "VALID");
     static final List<String> ACTIVATION = List.of("NONE", "RELU", "RELU_N1_TO_1", "RELU6", "TANH", "SIGN_BIT");
     static final List<String> WEIGHTS_FORMAT = List.of("DEFAULT", "SHUFFLED4x16INT8");
+    static final List<String> MIRROR_PAD_MODE = List.of("REFLECT", "SYMMETRIC");
+    /** {@code TensorType} names by value (FLOAT32 0 .. INT4 17), as {@link DType} lists them. */
+    static final List<String> TENSOR_TYPE = java.util.Arrays.stream(DType.values())
+            .sorted(java.util.Comparator.comparingInt(DType::schemaCode)).map(DType::name).toList();
 
     /**
      * PACK's options ({@code schema.fbs} {@code PackOptions}): PACK has no kernel, but the compiler

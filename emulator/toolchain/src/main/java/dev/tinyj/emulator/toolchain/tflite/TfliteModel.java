@@ -140,7 +140,8 @@ public record TfliteModel(String name, long version, String description, List<Op
     /**
      * The toolchain's view of tensor {@code index} of subgraph 0: its constant data is the bytes of
      * its buffer when that buffer is not empty (shared with other tensors of the same buffer; do
-     * not modify).
+     * not modify). A variable tensor ({@code is_variable}) is never a constant: TFLM gives it a
+     * persistent buffer and resets it, whatever its buffer holds.
      *
      * @throws TfliteException when the tensor's type code is unknown to TinyJ
      */
@@ -150,13 +151,15 @@ public record TfliteModel(String name, long version, String description, List<Op
             throw new TfliteException(name, t.position(), "expected a known TensorType in " + t.describe()
                     + ", got " + t.typeCode());
         }
-        Buffer b = buffers.isEmpty() ? null : buffers.get(t.buffer());
+        Buffer b = buffers.isEmpty() || t.isVariable() ? null : buffers.get(t.buffer());
         byte[] data = b == null || b.isEmpty() ? null : b.data();
         return new TensorInfo(t.index(), t.name(), t.type(), t.shape().clone(), t.quantization(), data);
     }
 
     /**
-     * What a prepare step sees of operator {@code index} of subgraph 0. An absent optional input
+     * What a prepare step sees of the operator at position {@code index} of subgraph 0 (its
+     * {@link OpContext#index()} is the operator's own {@link Operator#index()}: its index in the
+     * file, also after constant folding removed operators before it). An absent optional input
      * (-1) is a null element of {@link OpContext#inputs()}; the output is the first output.
      */
     public OpContext context(int index) throws TfliteException {
@@ -166,10 +169,10 @@ public record TfliteModel(String name, long version, String description, List<Op
             in.add(i < 0 ? null : tensorInfo(i));
         }
         if (op.outputs().length == 0 || op.outputs()[0] < 0) {
-            throw new TfliteException(name, op.position(), "expected operator " + index + " (" + opName(op)
+            throw new TfliteException(name, op.position(), "expected operator " + op.index() + " (" + opName(op)
                     + ") to have an output");
         }
-        return new OpContext(opName(op), index, in, tensorInfo(op.outputs()[0]), op.options());
+        return new OpContext(opName(op), op.index(), in, tensorInfo(op.outputs()[0]), op.options());
     }
 
     /**

@@ -146,6 +146,11 @@ class ConstantFolderTest {
         assertEquals("RESHAPE", compiled.ops().get(0).name());
         assertEquals(r.folded(), compiled.folding().folded());
         assertEquals(Placement.ABSENT, compiled.tensors().get(7).placement()); // folded into RESHAPE's block
+        // the kept operator is still "operator 3", as in the file (Netron, TFLM), though it runs first
+        assertEquals(3, r.model().main().operators().get(0).index());
+        assertEquals(0, compiled.ops().get(0).index());
+        assertEquals(3, compiled.ops().get(0).sourceIndex());
+        assertEquals("operator 3 (RESHAPE)", r.model().context(0).where());
     }
 
     @Test

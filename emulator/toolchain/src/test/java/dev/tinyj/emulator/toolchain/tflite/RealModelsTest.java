@@ -12,7 +12,6 @@ import dev.tinyj.emulator.toolchain.prepare.OpContext;
 import dev.tinyj.testkit.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -105,27 +104,13 @@ class RealModelsTest {
     }
 
     @Test
-    void unsupportedOperatorsAreListedOneLineEach() throws Exception {
-        assertEquals(List.of("operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM): unsupported operator",
-                "operator 1 (UNIDIRECTIONAL_SEQUENCE_LSTM): unsupported operator"),
-                read("dtln_noise_suppression.tflite").unsupported());
-        assertEquals(List.of("operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM): unsupported operator"),
-                read("trained_lstm_int8.tflite").unsupported());
-        for (String f : List.of("keyword_scrambled.tflite", "keyword_scrambled_8bit.tflite")) {
-            List<String> expected = new ArrayList<>();
-            for (int i : new int[] {1, 3, 5, 7, 9, 10, 11}) {
-                expected.add("operator " + i + " (SVDF): unsupported operator");
-            }
-            assertEquals(expected, read(f).unsupported(), f);
-        }
-    }
-
-    @Test
-    void theOtherModelsAreFullySupported() throws Exception {
+    void everySharedModelIsFullySupported() throws Exception {
         for (String f : List.of("hello_world_int8.tflite", "kws_ref_model.tflite", "micro_speech_quantized.tflite",
                 "model_ToyCar_quant_fullint_micro.tflite", "model_ToyCar_quant_fullint_micro_intio.tflite",
                 "person_detect.tflite", "pretrainedResnet_quant.tflite", "str_ww_ref_model.tflite",
-                "strm_ww_int8.tflite", "vww_96_int8.tflite")) {
+                "strm_ww_int8.tflite", "vww_96_int8.tflite", "keyword_scrambled.tflite",
+                "keyword_scrambled_8bit.tflite", "trained_lstm_int8.tflite",
+                "dtln_noise_suppression.tflite")) {
             TfliteModel m = read(f);
             assertEquals(List.of(), m.unsupported(), f);
             for (int i = 0; i < m.main().operators().size(); i++) {
