@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * {@code dev.tinyj.runtime.kernels} and {@code dev.tinyj.runtime.math}), so they may run in
  * {@code loop()}. A class initialiser may build constant tables (it runs before {@code setup()}),
  * and then only {@code @Progmem} ones: every static array field of those packages is a flash table
- * ({@code Int16Sigmoid}'s sigmoid table), never SRAM.
+ * ({@code Int16Sigmoid}'s sigmoid table, {@code FloatExp}'s 2^(j/32) table), never SRAM.
  */
 class RuntimeInvariantsTest {
     /**

@@ -174,12 +174,14 @@ record Gate(Budgets budgets, Baseline baseline, double tolerancePct) {
     }
 
     private static Check expect(TensorFiles.Comparison c) {
+        String ulps = c.ulpTolerance() == 0 ? "" : " " + RunReport.ulpNote(c);
         if (c.match()) {
-            return Check.pass("expect", 0L, 0L, "elements", "output bytes identical to " + c.path() + " ("
-                    + RunReport.n(c.elements()) + " elements)");
+            return Check.pass("expect", 0L, 0L, "elements", (c.ulpTolerance() == 0 ? "output bytes identical to "
+                    : "outputs match ") + c.path() + " (" + RunReport.n(c.elements()) + " elements)" + ulps);
         }
         return Check.fail("expect", c.differing(), 0L, "elements", RunReport.n(c.differing()) + " of "
-                + RunReport.n(c.elements()) + " output elements differ from " + c.path() + "; first: " + c.first().get(0));
+                + RunReport.n(c.elements()) + " output elements differ from " + c.path() + ulps + "; first: "
+                + c.first().get(0));
     }
 
     private static String over(double value, double limit) {

@@ -58,7 +58,8 @@ class RunCommand extends Command {
                                    .csv  (or .txt) real numbers separated by commas, spaces or newlines,
                                          quantized like a float32 .npy ('#' starts a comment line)
               --expect PATH        compare the output bytes with a .bin (all outputs) or a .npy (the
-                                   outputs' dtype); a mismatch lists the first differing elements, exit 1
+                                   outputs' dtype); a mismatch lists the first differing elements, exit 1;
+                                   float SOFTMAX outputs within its documented ULP bound (docs/kernels.md)
               --seed N             random input from this seed when no --input (default 1)
               --format text|json|junit
                                    the report's format (default text; json: docs/report-schema.md;
@@ -246,7 +247,8 @@ class RunCommand extends Command {
         TensorFiles.Comparison expect;
         try {
             expect = expectFile == null ? null
-                    : TensorFiles.expect(expectPath, expectFile, Inference.outputs(build), r.output());
+                    : TensorFiles.expect(expectPath, expectFile, Inference.outputs(build), Inference.outputUlps(build),
+                            r.output());
         } catch (InputException e) {
             throw new UsageException(e.getMessage());
         }

@@ -138,6 +138,8 @@ final class RunJson {
             ex.put("match", c.match());
             ex.put("elements", c.elements());
             ex.put("differing", c.differing());
+            ex.put("ulp_tolerance", c.ulpTolerance());
+            ex.put("max_ulps", c.maxUlps());
             List<Object> first = Json.array();
             first.addAll(c.first());
             ex.put("first_differences", first);

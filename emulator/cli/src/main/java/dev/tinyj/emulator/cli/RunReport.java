@@ -21,6 +21,16 @@ final class RunReport {
         return String.format(Locale.ROOT, "%,d", v);
     }
 
+    /**
+     * {@code (float SOFTMAX outputs compared within 4 ULP per element, largest difference 1 ULP;
+     * other outputs byte for byte)}: how an {@code --expect} with a tolerance compared. Only kernels
+     * that call libm in TFLM have a tolerance (float SOFTMAX's exp; docs/kernels.md).
+     */
+    static String ulpNote(dev.tinyj.emulator.run.TensorFiles.Comparison c) {
+        return "(float SOFTMAX outputs compared within " + c.ulpTolerance() + " ULP per element, largest difference "
+                + (c.maxUlps() == Long.MAX_VALUE ? "NaN" : c.maxUlps() + " ULP") + "; other outputs byte for byte)";
+    }
+
     /** {@code 12,345 cycles (0.772 ms at 16 MHz)}. */
     static String time(long cycles, Board board) {
         double ms = cycles * 1000.0 / board.clockHz();

@@ -78,12 +78,15 @@ final class RunText {
         boolean fits = o.fits();
         if (o.expect() != null) {
             TensorFiles.Comparison c = o.expect();
-            if (c.match()) {
+            if (c.match() && c.ulpTolerance() == 0) {
                 sb.append("\nexpect: output bytes identical to ").append(c.path()).append('\n');
+            } else if (c.match()) {
+                sb.append("\nexpect: outputs match ").append(c.path()).append(' ').append(RunReport.ulpNote(c))
+                        .append('\n');
             } else {
-                sb.append(String.format(Locale.ROOT, "%nexpect: MISMATCH: %,d of %,d output elements differ from %s%s%n",
-                        c.differing(), c.elements(), c.path(), c.differing() > c.first().size()
-                                ? " (first " + c.first().size() + " shown)" : ""));
+                sb.append(String.format(Locale.ROOT, "%nexpect: MISMATCH: %,d of %,d output elements differ from %s%s%s%n",
+                        c.differing(), c.elements(), c.path(), c.ulpTolerance() == 0 ? "" : " " + RunReport.ulpNote(c),
+                        c.differing() > c.first().size() ? " (first " + c.first().size() + " shown)" : ""));
                 for (String d : c.first()) {
                     sb.append("  ").append(d).append('\n');
                 }

@@ -2,7 +2,10 @@ package dev.tinyj.emulator.run;
 
 import dev.tinyj.emulator.toolchain.image.PanicMessages;
 import dev.tinyj.boards.Board;
+import dev.tinyj.emulator.toolchain.compile.CompiledOp;
 import dev.tinyj.emulator.toolchain.compile.CompiledTensor;
+import dev.tinyj.emulator.toolchain.graph.DType;
+import dev.tinyj.emulator.toolchain.ops.OpTable;
 import dev.tinyj.emulator.vm.Firmware;
 import dev.tinyj.emulator.vm.SubsetException;
 import dev.tinyj.emulator.vm.decode.Program;
@@ -126,6 +129,24 @@ public final class Inference {
             l.add(build.model().tensors().get(t));
         }
         return l;
+    }
+
+    /**
+     * Per output (in order), how many ULPs {@code --expect} accepts per element: the documented
+     * bound of the operator that writes it ({@code OpDeclaration.outputUlpsFromTflm}: float
+     * SOFTMAX, whose exp is not glibc's) for a float32 output, else 0 (byte for byte).
+     */
+    public static int[] outputUlps(ModelBuild build) {
+        int[] outputs = build.model().outputs();
+        int[] ulps = new int[outputs.length];
+        for (int k = 0; k < outputs.length; k++) {
+            for (CompiledOp op : build.model().ops()) {
+                if (op.output() == outputs[k] && build.model().tensors().get(outputs[k]).type() == DType.FLOAT32) {
+                    ulps[k] = OpTable.byCode(op.opCode()).map(e -> e.op().outputUlpsFromTflm()).orElse(0);
+                }
+            }
+        }
+        return ulps;
     }
 
     /** SRAM the run would need at least: VM base + statics + arena (with its header), bytes. */

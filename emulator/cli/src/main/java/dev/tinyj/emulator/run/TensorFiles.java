@@ -23,7 +23,10 @@ import java.util.Locale;
  * element count matters, not its shape.
  *
  * <p>Expected outputs: a raw {@code .bin} of all outputs' bytes, or a {@code .npy} whose dtype is
- * the outputs' dtype (all outputs must then share one), compared byte for byte.
+ * the outputs' dtype (all outputs must then share one), compared byte for byte; except a float32
+ * output written by a kernel that is documented not to be bit-exact with TFLM (float SOFTMAX, whose
+ * {@code exp} is not glibc's), whose elements may differ by that kernel's documented number of ULPs
+ * ({@code OpDeclaration.outputUlpsFromTflm}, via {@link Inference#outputUlps}).
  */
 public final class TensorFiles {
     /** How many differing elements a mismatch lists. */
@@ -190,19 +193,47 @@ public final class TensorFiles {
         return values;
     }
 
-    /** The outcome of {@code --expect}. */
-    public record Comparison(String path, long elements, long differing, List<String> first) {
+    /**
+     * The outcome of {@code --expect}.
+     *
+     * @param path the file as given
+     * @param elements output elements compared
+     * @param differing elements outside what is accepted (byte-different, or beyond the ULP tolerance)
+     * @param first the first {@link #SHOWN} of them, described
+     * @param ulpTolerance ULPs accepted per element on the outputs compared with a tolerance, 0 when
+     *     every output is compared byte for byte
+     * @param maxUlps the largest difference seen on those outputs, ULPs (0 without any)
+     */
+    public record Comparison(String path, long elements, long differing, List<String> first, int ulpTolerance,
+            long maxUlps) {
+        /** A byte-for-byte comparison. */
+        public Comparison(String path, long elements, long differing, List<String> first) {
+            this(path, elements, differing, first, 0, 0);
+        }
+
         public boolean match() {
             return differing == 0;
         }
     }
 
     /**
-     * Compares the outputs {@code got} with the expected file.
+     * Compares the outputs {@code got} with the expected file, byte for byte.
      *
      * @throws InputException when the file's size or dtype does not match the outputs (expected vs got)
      */
     public static Comparison expect(String path, byte[] file, List<CompiledTensor> outputs, byte[] got)
+            throws InputException {
+        return expect(path, file, outputs, new int[outputs.size()], got);
+    }
+
+    /**
+     * Compares the outputs {@code got} with the expected file: output {@code k} byte for byte when
+     * {@code ulps[k]} is 0, else (a float32 output) each element within {@code ulps[k]} ULPs
+     * ({@link #ulpDistance}).
+     *
+     * @throws InputException when the file's size or dtype does not match the outputs (expected vs got)
+     */
+    public static Comparison expect(String path, byte[] file, List<CompiledTensor> outputs, int[] ulps, byte[] got)
             throws InputException {
         String what = "--expect " + path;
         long elements = 0;
@@ -242,15 +273,34 @@ public final class TensorFiles {
             want = file;
         }
         long differing = 0;
+        int tolerance = 0;
+        long maxUlps = 0;
         List<String> first = new ArrayList<>();
+        ByteBuffer w = ByteBuffer.wrap(want).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer g = ByteBuffer.wrap(got).order(ByteOrder.LITTLE_ENDIAN);
         int at = 0;
         int k = 0;
         for (CompiledTensor t : outputs) {
             int size = Math.max(1, t.type().bytes());
             long n = elements(t);
+            int allowed = t.type() == DType.FLOAT32 ? ulps[k] : 0;
+            tolerance = Math.max(tolerance, allowed);
             for (int e = 0; e < n; e++) {
                 int off = at + e * size;
-                if (!Arrays.equals(want, off, off + size, got, off, off + size)) {
+                if (allowed > 0) {
+                    long d = ulpDistance(w.getInt(off), g.getInt(off));
+                    maxUlps = Math.max(maxUlps, d);
+                    if (d > allowed) {
+                        differing++;
+                        if (first.size() < SHOWN) {
+                            first.add(String.format(Locale.ROOT,
+                                    "output %d '%s' element %d %s: expected %s, got %s (%s; %d ULP accepted)", k,
+                                    t.name(), e, index(t.shape(), e), value(t.type(), want, off),
+                                    value(t.type(), got, off), d == Long.MAX_VALUE ? "NaN" : d + " ULP apart",
+                                    allowed));
+                        }
+                    }
+                } else if (!Arrays.equals(want, off, off + size, got, off, off + size)) {
                     differing++;
                     if (first.size() < SHOWN) {
                         first.add(String.format(Locale.ROOT, "output %d '%s' element %d %s: expected %s, got %s", k,
@@ -262,7 +312,27 @@ public final class TensorFiles {
             at += t.bytes();
             k++;
         }
-        return new Comparison(path, elements, differing, first);
+        return new Comparison(path, elements, differing, first, tolerance, maxUlps);
+    }
+
+    /**
+     * How many float32 values lie from the one with raw bits {@code a} to the one with bits
+     * {@code b} (0 for equal bits and for +0 against −0; {@link Long#MAX_VALUE} when one is NaN and
+     * the bits differ): the distance of the two on the ordered line of floats.
+     */
+    public static long ulpDistance(int a, int b) {
+        if (a == b) {
+            return 0;
+        }
+        if (Float.isNaN(Float.intBitsToFloat(a)) || Float.isNaN(Float.intBitsToFloat(b))) {
+            return Long.MAX_VALUE;
+        }
+        return Math.abs(ordered(a) - ordered(b));
+    }
+
+    /** Position of float bits {@code x} on the ordered line of floats (−0 and +0 both at 0). */
+    private static long ordered(int x) {
+        return x >= 0 ? x : -(long) (x & 0x7fffffff);
     }
 
     /** The multi-dimensional index of flat element {@code e} in C order, e.g. {@code [0,3]}. */

@@ -6,12 +6,15 @@ import dev.tinyj.emulator.toolchain.prepare.ArgMinMaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.AveragePool2DInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.AveragePool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ConcatenationPrepare;
-import dev.tinyj.emulator.toolchain.prepare.Conv2DInt16Prepare;
+import dev.tinyj.emulator.toolchain.prepare.Conv2DFloatPrepare;
 import dev.tinyj.emulator.toolchain.prepare.Conv2DPrepare;
-import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DInt16Prepare;
+import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DFloatPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.DequantizePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ExpandDimsPrepare;
+import dev.tinyj.emulator.toolchain.prepare.FullyConnectedFloatPrepare;
+import dev.tinyj.emulator.toolchain.prepare.Conv2DInt16Prepare;
+import dev.tinyj.emulator.toolchain.prepare.DepthwiseConv2DInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.FullyConnectedInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.FullyConnectedPrepare;
 import dev.tinyj.emulator.toolchain.prepare.GatherPrepare;
@@ -19,6 +22,7 @@ import dev.tinyj.emulator.toolchain.prepare.HardSwishPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogSoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
+import dev.tinyj.emulator.toolchain.prepare.MaxPool2DFloatPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaximumMinimumPrepare;
@@ -38,6 +42,7 @@ import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeBilinearPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeNearestNeighborPrepare;
+import dev.tinyj.emulator.toolchain.prepare.SoftmaxFloatPrepare;
 import dev.tinyj.emulator.toolchain.prepare.SlicePrepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.SoftmaxPrepare;
@@ -167,7 +172,12 @@ public final class OpTable {
             new Entry(44, new SoftmaxInt16Prepare()),
             new Entry(45, new MaxPool2DInt16Prepare()),
             new Entry(46, new QuantizeInt16Prepare()),
-            new Entry(29, new UnidirectionalSequenceLstmPrepare()));
+            new Entry(29, new UnidirectionalSequenceLstmPrepare()),
+            new Entry(30, new Conv2DFloatPrepare()),
+            new Entry(31, new DepthwiseConv2DFloatPrepare()),
+            new Entry(32, new FullyConnectedFloatPrepare()),
+            new Entry(33, new MaxPool2DFloatPrepare()),
+            new Entry(34, new SoftmaxFloatPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();

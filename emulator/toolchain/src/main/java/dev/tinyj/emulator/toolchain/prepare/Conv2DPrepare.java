@@ -40,6 +40,16 @@ public final class Conv2DPrepare implements OpDeclaration {
     /** The CONV_2D checks and parameters for the activations and bias of {@code scheme}. */
     static PreparedOp prepare(OpContext ctx, ConvScheme scheme) throws PrepareException {
         ConvWindowPrepare.requireOperands(ctx, scheme);
+        TensorInfo filter = ctx.input(1);
+        int filterInD = groupedFilterDepth(ctx);
+        return ConvWindowPrepare.prepare(ctx, filter.dim(1), filter.dim(2), filter.dim(0), filterInD, scheme);
+    }
+
+    /**
+     * The filter's input depth (OHWI dimension 3) once it divides the input depth into groups that
+     * divide the output channels (filter dimension 0); shared by the float32 variant.
+     */
+    static int groupedFilterDepth(OpContext ctx) throws PrepareException {
         TensorInfo input = ctx.input(0);
         TensorInfo filter = ctx.input(1);
         int inD = input.dim(3);
@@ -50,6 +60,6 @@ public final class Conv2DPrepare implements OpDeclaration {
                     + " does not divide " + input.describe() + " (input) depth " + inD + " into groups of the "
                     + outD + " output channels");
         }
-        return ConvWindowPrepare.prepare(ctx, filter.dim(1), filter.dim(2), outD, filterInD, scheme);
+        return filterInD;
     }
 }

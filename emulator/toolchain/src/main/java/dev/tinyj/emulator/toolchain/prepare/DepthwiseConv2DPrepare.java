@@ -40,6 +40,16 @@ public final class DepthwiseConv2DPrepare implements OpDeclaration {
     /** The DEPTHWISE_CONV_2D checks and parameters for the activations and bias of {@code scheme}. */
     static PreparedOp prepare(OpContext ctx, ConvScheme scheme) throws PrepareException {
         ConvWindowPrepare.requireOperands(ctx, scheme);
+        TensorInfo filter = ctx.input(1);
+        int depthMultiplier = depthMultiplier(ctx);
+        return ConvWindowPrepare.prepare(ctx, filter.dim(1), filter.dim(2), filter.dim(3), depthMultiplier, scheme);
+    }
+
+    /**
+     * The {@code depth_multiplier} option once the filter is {@code [1, h, w, input depth × it]};
+     * shared by the float32 variant.
+     */
+    static int depthMultiplier(OpContext ctx) throws PrepareException {
         TensorInfo input = ctx.input(0);
         TensorInfo filter = ctx.input(1);
         int depthMultiplier = ctx.options().integer("depth_multiplier", 0);
@@ -49,6 +59,6 @@ public final class DepthwiseConv2DPrepare implements OpDeclaration {
                     + "input depth × depth_multiplier] with " + input.describe() + " (input) and depth_multiplier "
                     + depthMultiplier);
         }
-        return ConvWindowPrepare.prepare(ctx, filter.dim(1), filter.dim(2), outD, depthMultiplier, scheme);
+        return depthMultiplier;
     }
 }

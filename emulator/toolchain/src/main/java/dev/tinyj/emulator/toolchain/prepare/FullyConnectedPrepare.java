@@ -41,38 +41,15 @@ public final class FullyConnectedPrepare implements OpDeclaration {
 
     /** The FULLY_CONNECTED checks and parameters for the activations and bias of {@code scheme}. */
     static PreparedOp prepare(OpContext ctx, ConvScheme scheme) throws PrepareException {
-        if (ctx.inputs().size() < 2 || ctx.inputs().size() > 3) {
-            throw new PrepareException(ctx.where() + ": expected 2 or 3 inputs (input, filter[, bias]), got "
-                    + ctx.inputs().size());
-        }
+        requireCount(ctx);
         TensorInfo input = ctx.input(0);
         TensorInfo filter = ctx.input(1);
         TensorInfo output = ctx.output();
         ConvQuantization.requireQuantized(ctx, input, "input", scheme.activations());
         ConvQuantization.requireInt8(ctx, filter, "filter");
         ConvQuantization.requireQuantized(ctx, output, "output", scheme.activations());
-        if (filter.shape().length != 2 || filter.dim(1) <= 0) {
-            throw new PrepareException(ctx.where() + ": " + filter.describe() + " (filter) must be [units, depth]");
-        }
-        int units = filter.dim(0);
-        int depth = filter.dim(1);
-        if (input.shape().length == 0 || input.flatSize() % depth != 0) {
-            throw new PrepareException(ctx.where() + ": " + input.describe() + " (input) is not a whole number of "
-                    + "rows of " + depth);
-        }
-        int rows = input.flatSize() / depth;
-        int[] outShape;
-        if (ctx.options().bool("keep_num_dims", false)) {
-            outShape = input.shape().clone();
-            outShape[outShape.length - 1] = units;
-            if (input.dim(-1) != depth) {
-                throw new PrepareException(ctx.where() + ": keep_num_dims needs " + input.describe()
-                        + " (input) to end in " + depth);
-            }
-        } else {
-            outShape = new int[] {rows, units};
-        }
-        ConvQuantization.requireShape(ctx, outShape);
+        Rows rows = Rows.of(ctx);
+        int units = rows.units();
         ConvScheme.Bias bias = scheme.bias(ctx, units);
         boolean perChannel = filter.quantization().perChannel();
         ConvQuantization q = perChannel
@@ -83,7 +60,7 @@ public final class FullyConnectedPrepare implements OpDeclaration {
         }
         ActivationRange act = ConvQuantization.activation(ctx, output);
         ParamBlock block = ParamBlock.of(FullyConnected.P_MULTIPLIERS + q.bytes() - 8)
-                .set(FullyConnected.P_BATCHES, rows).set(FullyConnected.P_ACCUM_DEPTH, depth)
+                .set(FullyConnected.P_BATCHES, rows.rows()).set(FullyConnected.P_ACCUM_DEPTH, rows.depth())
                 .set(FullyConnected.P_OUT_D, units)
                 .set(FullyConnected.P_INPUT_OFFSET, -input.quantization().zeroPoint0())
                 .set(FullyConnected.P_FILTER_OFFSET, perChannel ? 0 : -filter.quantization().zeroPoint0())
@@ -91,6 +68,55 @@ public final class FullyConnectedPrepare implements OpDeclaration {
                 .set(FullyConnected.P_ACT_MIN, act.min()).set(FullyConnected.P_ACT_MAX, act.max())
                 .set(FullyConnected.P_HAS_BIAS, bias.word());
         q.writeTo(block, FullyConnected.P_QUANT_COUNT, FullyConnected.P_QUANT_STEP, FullyConnected.P_MULTIPLIERS);
-        return new PreparedOp(block.bytes(), outShape, 0);
+        return new PreparedOp(block.bytes(), rows.outShape(), 0);
+    }
+
+    /** Two or three inputs (input, filter[, bias]). */
+    static void requireCount(OpContext ctx) throws PrepareException {
+        if (ctx.inputs().size() < 2 || ctx.inputs().size() > 3) {
+            throw new PrepareException(ctx.where() + ": expected 2 or 3 inputs (input, filter[, bias]), got "
+                    + ctx.inputs().size());
+        }
+    }
+
+    /**
+     * How the layer sees its input, shared with the float32 variant: {@code rows} rows of
+     * {@code depth} (the filter's dimension 1) into {@code units} outputs (its dimension 0), and the
+     * output shape TFLite infers ({@code [rows, units]}, or with {@code keep_num_dims} the input's
+     * shape ending in units), which the declared output must have.
+     *
+     * @param rows input rows (batches)
+     * @param depth accumulation depth
+     * @param units output units
+     * @param outShape the output shape
+     */
+    record Rows(int rows, int depth, int units, int[] outShape) {
+        static Rows of(OpContext ctx) throws PrepareException {
+            TensorInfo input = ctx.input(0);
+            TensorInfo filter = ctx.input(1);
+            if (filter.shape().length != 2 || filter.dim(1) <= 0) {
+                throw new PrepareException(ctx.where() + ": " + filter.describe() + " (filter) must be [units, depth]");
+            }
+            int units = filter.dim(0);
+            int depth = filter.dim(1);
+            if (input.shape().length == 0 || input.flatSize() % depth != 0) {
+                throw new PrepareException(ctx.where() + ": " + input.describe() + " (input) is not a whole number "
+                        + "of rows of " + depth);
+            }
+            int rows = input.flatSize() / depth;
+            int[] outShape;
+            if (ctx.options().bool("keep_num_dims", false)) {
+                outShape = input.shape().clone();
+                outShape[outShape.length - 1] = units;
+                if (input.dim(-1) != depth) {
+                    throw new PrepareException(ctx.where() + ": keep_num_dims needs " + input.describe()
+                            + " (input) to end in " + depth);
+                }
+            } else {
+                outShape = new int[] {rows, units};
+            }
+            ConvQuantization.requireShape(ctx, outShape);
+            return new Rows(rows, depth, units, outShape);
+        }
     }
 }

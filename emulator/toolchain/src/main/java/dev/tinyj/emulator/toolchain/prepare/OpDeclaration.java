@@ -11,4 +11,15 @@ import dev.tinyj.emulator.toolchain.ops.OpSpec;
 public interface OpDeclaration extends OpPrepare {
     /** The declaration. */
     OpSpec spec();
+
+    /**
+     * How many ULPs a float32 output element of this operator's kernel may be from TFLM's output
+     * (its x86-64 build, where the golden data come from): 0, the default, for a bit-exact kernel;
+     * more only where TFLM calls the C library (float SOFTMAX's {@code std::exp}), with the
+     * documented, measured bound. {@code tinyj run --expect} accepts that much for a model output
+     * this operator writes, and the kernel harness checks the operator's vectors within it.
+     */
+    default int outputUlpsFromTflm() {
+        return 0;
+    }
 }

@@ -21,7 +21,8 @@ import dev.tinyj.emulator.toolchain.graph.Quantization;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
 
 /**
- * Prepare of AVERAGE_POOL_2D and MAX_POOL_2D (int8, and int16 for their int16 variants), as TFLM's {@code PoolingPrepare} and
+ * Prepare of AVERAGE_POOL_2D and MAX_POOL_2D (int8, and int16 for their int16 variants), as TFLM's
+ * {@code PoolingPrepare} and
  * {@code CalculateOpDataPooling} ({@code tensorflow/lite/micro/kernels/pooling_common.cc},
  * tflite-micro 90b983c2b3f1480642e040bbd2ddb37b998f3424):
  * <ol>
@@ -37,6 +38,9 @@ import dev.tinyj.emulator.toolchain.graph.TensorInfo;
  * just clipped). An AVERAGE_POOL_2D output cell whose window covers no input cell is refused:
  * TFLM's reference AveragePool returns false there, its micro eval ignores that and leaves the
  * rest of the output unwritten, which no model can rely on.
+ *
+ * <p>MAX_POOL_2D's float32 type variant ({@link #prepareFloat}) takes steps 1 and 3 with float32
+ * tensors (no quantization to compare) and the float clamp of TFLM's {@code CalculateActivationRange}.
  */
 final class PoolingPrepare {
     private PoolingPrepare() {
@@ -56,6 +60,35 @@ final class PoolingPrepare {
         boolean int16 = type == DType.INT16;
         Quantization qi = int16 ? Int16Operand.require(ctx, in, "input") : Int8Operand.require(ctx, in, "input");
         Quantization qo = int16 ? Int16Operand.require(ctx, out, "output") : Int8Operand.require(ctx, out, "output");
+        requireShapes(ctx, in, out);
+        if (Math.abs((double) qi.scale0() - (double) qo.scale0()) > 1.0e-6 || qi.zeroPoint0() != qo.zeroPoint0()) {
+            throw new PrepareException(ctx.where() + ": input " + in.describe() + " and output " + out.describe()
+                    + " must have the same scale and zero point");
+        }
+        ParamBlock f = window(ctx, in, out, average);
+        ActivationRange act = int16 ? ActivationRange.int16(ctx.options().activation(), qo.scale0(), qo.zeroPoint0())
+                : ActivationRange.int8(ctx.options().activation(), qo.scale0(), qo.zeroPoint0());
+        f.set(P_ACT_MIN, act.min());
+        f.set(P_ACT_MAX, act.max());
+        return new PreparedOp(f.bytes(), out.shape().clone(), 0);
+    }
+
+    /**
+     * MAX_POOL_2D's float32 variant ({@code dev.tinyj.runtime.kernels.MaxPool2DFloat}): float32
+     * input and output, the same shapes and window, the clamp of TFLM's {@code PoolingPrepare} for
+     * {@code kTfLiteFloat32} ({@link FloatActivationRange}) as float bits in {@code P_ACT_MIN/MAX}.
+     */
+    static PreparedOp prepareFloat(OpContext ctx) throws PrepareException {
+        TensorInfo in = FloatOperand.require(ctx, ctx.input(0), "input");
+        TensorInfo out = FloatOperand.require(ctx, ctx.output(), "output");
+        requireShapes(ctx, in, out);
+        ParamBlock f = window(ctx, in, out, false);
+        FloatActivationRange.of(ctx).writeTo(f, P_ACT_MIN, P_ACT_MAX);
+        return new PreparedOp(f.bytes(), out.shape().clone(), 0);
+    }
+
+    /** Input and output NHWC (rank 4) with the same batches and channels. */
+    private static void requireShapes(OpContext ctx, TensorInfo in, TensorInfo out) throws PrepareException {
         if (in.shape().length != 4 || out.shape().length != 4) {
             throw new PrepareException(ctx.where() + ": input " + in.describe() + " and output " + out.describe()
                     + " must be 4-D NHWC");
@@ -64,10 +97,11 @@ final class PoolingPrepare {
             throw new PrepareException(ctx.where() + ": output " + out.describe()
                     + " must keep the batches and channels of " + in.describe());
         }
-        if (Math.abs((double) qi.scale0() - (double) qo.scale0()) > 1.0e-6 || qi.zeroPoint0() != qo.zeroPoint0()) {
-            throw new PrepareException(ctx.where() + ": input " + in.describe() + " and output " + out.describe()
-                    + " must have the same scale and zero point");
-        }
+    }
+
+    /** The block with every field but the activation clamp set: strides, window, padding, shapes. */
+    private static ParamBlock window(OpContext ctx, TensorInfo in, TensorInfo out, boolean average)
+            throws PrepareException {
         OpOptions o = ctx.options();
         int strideH = o.integer("stride_h", 1);
         int strideW = o.integer("stride_w", 1);
@@ -89,8 +123,6 @@ final class PoolingPrepare {
             throw new PrepareException(ctx.where() + ": output " + out.describe()
                     + " has a pooling window outside input " + in.describe());
         }
-        ActivationRange act = int16 ? ActivationRange.int16(o.activation(), qo.scale0(), qo.zeroPoint0())
-                : ActivationRange.int8(o.activation(), qo.scale0(), qo.zeroPoint0());
         ParamBlock f = ParamBlock.of(P_SIZE);
         f.set(P_BATCHES, in.dim(0));
         f.set(P_IN_H, inH);
@@ -104,8 +136,6 @@ final class PoolingPrepare {
         f.set(P_FILTER_W, filterW);
         f.set(P_PAD_H, padH);
         f.set(P_PAD_W, padW);
-        f.set(P_ACT_MIN, act.min());
-        f.set(P_ACT_MAX, act.max());
-        return new PreparedOp(f.bytes(), out.shape().clone(), 0);
+        return f;
     }
 }

@@ -60,12 +60,12 @@ class UnsupportedListingTest {
         FbTable sg = element(fb, fb.root("Model"), 2, 0);
         FbTable t0 = element(fb, sg, 0, 0);
         FbTable t7 = element(fb, sg, 0, 7);
-        b[t0.field(1, 1, "type")] = 0;
+        b[t0.field(1, 1, "type")] = 1; // float16: no FULLY_CONNECTED kernel takes it (float32 has a variant)
         b[t7.field(1, 1, "type")] = 4;
         // each line ends with what the operator's kernels take (every variant): the supported alternatives
-        String takes = " (FULLY_CONNECTED takes int8 or int16 input)";
+        String takes = " (FULLY_CONNECTED takes int8, int16 or float32 input)";
         assertEquals(List.of(
-                "operator 0 (FULLY_CONNECTED): tensor 0 'serving_default_dense_input:0' float32[1,1]: unsupported type float32"
+                "operator 0 (FULLY_CONNECTED): tensor 0 'serving_default_dense_input:0' float16[1,1]: unsupported type float16"
                         + takes,
                 "operator 0 (FULLY_CONNECTED): tensor 7 "
                         + "'sequential/dense/MatMul;sequential/dense/Relu;sequential/dense/BiasAdd' int64[1,16]: "
