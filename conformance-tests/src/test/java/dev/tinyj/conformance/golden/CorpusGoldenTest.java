@@ -42,8 +42,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CorpusGoldenTest {
     /** Models TFLM runs that TinyJ does not yet: model → a phrase its refusal contains. */
-    static final Map<String, String> NOT_YET = Map.of(
-            "mit_mnist_lenet_ptq", "unsupported type float32 (LOG_SOFTMAX takes int8 input)");
+    static final Map<String, String> NOT_YET = Map.of();
 
     @TestFactory
     Stream<DynamicNode> everyCorpusModel() throws IOException {

@@ -77,7 +77,7 @@ class ExpectUlpToleranceTest {
                 Arrays.stream(Inference.outputUlps(build)).boxed().toList(), "FULLY_CONNECTED exact, SOFTMAX not");
         Outcome same = expect(outputs);
         assertEquals(0, same.code(), same.out() + same.err());
-        assertTrue(same.out().contains("float SOFTMAX outputs compared within " + SoftmaxFloat.ULPS_FROM_TFLM
+        assertTrue(same.out().contains("float SOFTMAX and LOG_SOFTMAX outputs compared within " + SoftmaxFloat.ULPS_FROM_TFLM
                 + " ULP per element, largest difference 0 ULP; other outputs byte for byte"), same.out());
         Outcome within = expect(nudged(outputs, 24 + 8, SoftmaxFloat.ULPS_FROM_TFLM));
         assertEquals(0, within.code(), within.out() + within.err());

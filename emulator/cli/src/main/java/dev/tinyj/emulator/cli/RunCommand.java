@@ -59,7 +59,7 @@ class RunCommand extends Command {
                                          quantized like a float32 .npy ('#' starts a comment line)
               --expect PATH        compare the output bytes with a .bin (all outputs) or a .npy (the
                                    outputs' dtype); a mismatch lists the first differing elements, exit 1;
-                                   float SOFTMAX outputs within its documented ULP bound (docs/kernels.md)
+                                   float SOFTMAX and LOG_SOFTMAX outputs within their ULP bounds (docs/kernels.md)
               --seed N             random input from this seed when no --input (default 1)
               --format text|json|junit
                                    the report's format (default text; json: docs/report-schema.md;

@@ -22,12 +22,12 @@ final class RunReport {
     }
 
     /**
-     * {@code (float SOFTMAX outputs compared within 4 ULP per element, largest difference 1 ULP;
+     * {@code (float SOFTMAX and LOG_SOFTMAX outputs compared within 4 ULP per element, largest difference 1 ULP;
      * other outputs byte for byte)}: how an {@code --expect} with a tolerance compared. Only kernels
-     * that call libm in TFLM have a tolerance (float SOFTMAX's exp; docs/kernels.md).
+     * that call libm in TFLM have a tolerance (float SOFTMAX's exp, float LOG_SOFTMAX's exp and log; docs/kernels.md).
      */
     static String ulpNote(dev.tinyj.emulator.run.TensorFiles.Comparison c) {
-        return "(float SOFTMAX outputs compared within " + c.ulpTolerance() + " ULP per element, largest difference "
+        return "(float SOFTMAX and LOG_SOFTMAX outputs compared within " + c.ulpTolerance() + " ULP per element, largest difference "
                 + (c.maxUlps() == Long.MAX_VALUE ? "NaN" : c.maxUlps() + " ULP") + "; other outputs byte for byte)";
     }
 

@@ -20,6 +20,7 @@ import dev.tinyj.emulator.toolchain.prepare.FullyConnectedPrepare;
 import dev.tinyj.emulator.toolchain.prepare.GatherPrepare;
 import dev.tinyj.emulator.toolchain.prepare.HardSwishPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LeakyReluPrepare;
+import dev.tinyj.emulator.toolchain.prepare.LogSoftmaxFloatPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogSoftmaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.LogisticPrepare;
 import dev.tinyj.emulator.toolchain.prepare.MaxPool2DFloatPrepare;
@@ -177,7 +178,8 @@ public final class OpTable {
             new Entry(31, new DepthwiseConv2DFloatPrepare()),
             new Entry(32, new FullyConnectedFloatPrepare()),
             new Entry(33, new MaxPool2DFloatPrepare()),
-            new Entry(34, new SoftmaxFloatPrepare()));
+            new Entry(34, new SoftmaxFloatPrepare()),
+            new Entry(35, new LogSoftmaxFloatPrepare()));
 
     static {
         Set<Object> seen = new HashSet<>();
