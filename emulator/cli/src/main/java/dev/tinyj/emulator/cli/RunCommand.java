@@ -40,9 +40,10 @@ class RunCommand extends Command {
                              [--max-cycles N] [--max-latency-ms X] [--max-energy-uj X] [--max-sram B] [--max-flash B]
                              [--inferences-per-second X] [--battery-mah X [--battery-v V]]
 
-            Reads and compiles the model (TFLite schema 3, int8), writes its model image to flash segment 0,
-            links TinyJ's inference firmware with only the model's kernels, runs one inference on the
-            emulated board, and prints the outputs (dequantized; top 5 for classifiers) and a report:
+            Reads and compiles the model (TFLite schema 3: int8, int16 and float32 kernels), writes its
+            model image to flash segment 0, links TinyJ's inference firmware with only the model's
+            kernels, runs one inference on the emulated board, and prints the outputs (dequantized; top 5
+            for classifiers) and a report:
             cycles, latency at the board clock, energy (uJ) from the board's sourced figures, the energy
             and average power at a duty cycle and a battery's life at it, MACs and cycles per MAC, SRAM
             (VM base, statics, arena, stack peak vs capacity), flash (code, model image vs capacity), and

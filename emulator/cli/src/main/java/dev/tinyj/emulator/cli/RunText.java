@@ -67,11 +67,11 @@ final class RunText {
                 RunReport.n(flash), RunReport.n(board.flash().size()), RunReport.n(m.flashCodeBytes()),
                 RunReport.codeEstimate(board),
                 RunReport.n(build.image().length)));
-        sb.append(String.format("%nper op%n  %-3s %-20s %-16s %12s %12s %6s%n", "#", "op", "output", "MACs", "cycles", "%"));
+        sb.append(String.format("%nper op%n  %-3s %-28s %-16s %12s %12s %6s%n", "#", "op", "output", "MACs", "cycles", "%"));
         for (CompiledOp op : build.model().ops()) {
             CompiledTensor out = build.model().tensors().get(op.output());
             long c = r.opCycles()[op.index()];
-            sb.append(String.format(Locale.ROOT, "  %-3d %-20s %-16s %12s %12s %6.1f%s%n", op.sourceIndex(), op.name(),
+            sb.append(String.format(Locale.ROOT, "  %-3d %-28s %-16s %12s %12s %6.1f%s%n", op.sourceIndex(), op.name(),
                     java.util.Arrays.toString(out.shape()).replace(" ", ""), RunReport.n(Macs.of(build.tflite(), build.model(), op)),
                     RunReport.n(c), r.cycles() == 0 ? 0.0 : 100.0 * c / r.cycles(), op.inPlace() ? " (in place)" : ""));
         }

@@ -127,7 +127,7 @@ public final class ModelInspection {
                     "  TFLM (reference kernels, i386): non-persistent plan %,d B, arena_used_bytes %,d B; TinyJ arena = %.2f x TFLM's plan%n",
                     t.get("head_bytes_i386"), t.get("arena_used_bytes_i386"), t.get("arena_vs_head")));
         }
-        sb.append(String.format("%n%-4s %-20s %-18s %-16s %14s  %s%n", "op", "name", "inputs -> output", "output shape",
+        sb.append(String.format("%n%-4s %-28s %-18s %-16s %14s  %s%n", "op", "name", "inputs -> output", "output shape",
                 "MACs", "params (int32)"));
         for (Object x : (List<Object>) r.get("ops")) {
             Map<String, Object> o = (Map<String, Object>) x;
@@ -136,7 +136,7 @@ public final class ModelInspection {
             if (params.length() > 60) {
                 params = params.substring(0, 57) + "...";
             }
-            sb.append(String.format(java.util.Locale.ROOT, "%-4d %-20s %-18s %-16s %,14d  %s%s%n", o.get("index"),
+            sb.append(String.format(java.util.Locale.ROOT, "%-4d %-28s %-18s %-16s %,14d  %s%s%n", o.get("index"),
                     o.get("op"), io, Arrays.toString((int[]) o.get("output_shape")).replace(" ", ""), o.get("macs"),
                     (boolean) o.get("in_place") ? "(in place) " : "", params));
         }
