@@ -8,7 +8,7 @@ import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
 import dev.tinyj.emulator.toolchain.prepare.PrepareException;
 import dev.tinyj.emulator.toolchain.prepare.PreparedOp;
-import dev.tinyj.emulator.toolchain.prepare.ReduceMaxPrepare;
+import dev.tinyj.emulator.toolchain.prepare.ReduceMinMaxPrepare;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,7 +90,7 @@ class ReduceMaxPropertyTest {
                         1, 0));
         for (DType t : new DType[] {DType.FLOAT32, DType.INT16}) {
             TensorInfo input = new TensorInfo(0, "input", t, in, null, null);
-            assertRefused("unsupported type", () -> new ReduceMaxPrepare().prepare(ShapeGen.context("REDUCE_MAX",
+            assertRefused("unsupported type", () -> ReduceMinMaxPrepare.reduceMax().prepare(ShapeGen.context("REDUCE_MAX",
                     List.of(input, ShapeGen.int32Const(1, "axis", new int[] {1}, 1)),
                     new TensorInfo(2, "output", t, new int[] {2}, null, null), Map.of())));
         }
@@ -105,7 +105,7 @@ class ReduceMaxPropertyTest {
             float outScale, int outZp) throws PrepareException {
         List<TensorInfo> inputs = List.of(ShapeGen.int8(0, "input", in, inScale, inZp),
                 ShapeGen.int32Const(1, "axis", new int[] {axes.length}, axes));
-        return new ReduceMaxPrepare().prepare(ShapeGen.context("REDUCE_MAX", inputs,
+        return ReduceMinMaxPrepare.reduceMax().prepare(ShapeGen.context("REDUCE_MAX", inputs,
                 ShapeGen.int8(2, "output", out, outScale, outZp), Map.of("keep_dims", keep ? "1" : "0")));
     }
 }

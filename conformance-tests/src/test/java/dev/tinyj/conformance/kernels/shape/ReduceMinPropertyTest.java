@@ -8,7 +8,7 @@ import dev.tinyj.emulator.toolchain.graph.DType;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
 import dev.tinyj.emulator.toolchain.prepare.PrepareException;
 import dev.tinyj.emulator.toolchain.prepare.PreparedOp;
-import dev.tinyj.emulator.toolchain.prepare.ReduceMinPrepare;
+import dev.tinyj.emulator.toolchain.prepare.ReduceMinMaxPrepare;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ class ReduceMinPropertyTest {
         ReductionCase c = ReductionCase.random(r);
         float scale = 0.001f + r.nextFloat();
         int zp = r.nextInt(256) - 128;
-        PreparedOp prepared = new ReduceMinPrepare().prepare(c.context("REDUCE_MIN", scale, zp, scale, zp));
+        PreparedOp prepared = ReduceMinMaxPrepare.reduceMin().prepare(c.context("REDUCE_MIN", scale, zp, scale, zp));
         assertArrayEquals(c.out(), prepared.outputShape());
 
         byte[] input = ShapeGen.randomBytes(r, ShapeGen.count(c.in()));
@@ -59,7 +59,7 @@ class ReduceMinPropertyTest {
                 new int[] {6}, false, new boolean[7], new int[] {1, 1, 1, 1, 1, 1}), 1, 0, 1, 0));
         for (DType t : new DType[] {DType.FLOAT32, DType.INT16}) {
             TensorInfo input = new TensorInfo(0, "input", t, new int[] {2, 3}, null, null);
-            assertRefused("unsupported type", () -> new ReduceMinPrepare().prepare(ShapeGen.context("REDUCE_MIN",
+            assertRefused("unsupported type", () -> ReduceMinMaxPrepare.reduceMin().prepare(ShapeGen.context("REDUCE_MIN",
                     List.of(input, ShapeGen.int32Const(1, "axis", new int[] {1}, 1)),
                     new TensorInfo(2, "output", t, new int[] {2}, null, null), Map.of())));
         }
@@ -72,6 +72,6 @@ class ReduceMinPropertyTest {
 
     private static PreparedOp prepare(ReductionCase c, float inScale, int inZp, float outScale, int outZp)
             throws PrepareException {
-        return new ReduceMinPrepare().prepare(c.context("REDUCE_MIN", inScale, inZp, outScale, outZp));
+        return ReduceMinMaxPrepare.reduceMin().prepare(c.context("REDUCE_MIN", inScale, inZp, outScale, outZp));
     }
 }

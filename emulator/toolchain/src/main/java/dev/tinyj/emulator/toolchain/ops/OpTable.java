@@ -37,8 +37,7 @@ import dev.tinyj.emulator.toolchain.prepare.PadPrepare;
 import dev.tinyj.emulator.toolchain.prepare.PreluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.QuantizeInt16Prepare;
 import dev.tinyj.emulator.toolchain.prepare.QuantizePrepare;
-import dev.tinyj.emulator.toolchain.prepare.ReduceMaxPrepare;
-import dev.tinyj.emulator.toolchain.prepare.ReduceMinPrepare;
+import dev.tinyj.emulator.toolchain.prepare.ReduceMinMaxPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReluPrepare;
 import dev.tinyj.emulator.toolchain.prepare.ReshapePrepare;
 import dev.tinyj.emulator.toolchain.prepare.ResizeBilinearPrepare;
@@ -143,7 +142,7 @@ public final class OpTable {
             new Entry(23, ReluPrepare.relu6()),
             new Entry(24, new ExpandDimsPrepare()),
             new Entry(25, new LogSoftmaxPrepare()),
-            new Entry(26, new ReduceMaxPrepare()),
+            new Entry(26, ReduceMinMaxPrepare.reduceMax()),
             new Entry(27, new HardSwishPrepare()),
             new Entry(28, new SvdfPrepare()),
             new Entry(50, new SubPrepare()),
@@ -155,7 +154,7 @@ public final class OpTable {
             new Entry(56, new SquaredDifferencePrepare()),
             new Entry(57, new PreluPrepare()),
             new Entry(60, new SumPrepare()),
-            new Entry(61, new ReduceMinPrepare()),
+            new Entry(61, ReduceMinMaxPrepare.reduceMin()),
             new Entry(62, ArgMinMaxPrepare.argMax()),
             new Entry(63, ArgMinMaxPrepare.argMin()),
             new Entry(64, new SlicePrepare()),
