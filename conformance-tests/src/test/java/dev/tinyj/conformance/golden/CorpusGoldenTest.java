@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tinyj.emulator.run.CsvTable;
 import dev.tinyj.emulator.toolchain.compile.CompileException;
+import dev.tinyj.emulator.run.HostInference;
 import dev.tinyj.emulator.toolchain.compile.CompiledModel;
 import dev.tinyj.emulator.toolchain.compile.ModelCompiler;
 import dev.tinyj.emulator.toolchain.image.ImageWriter;
@@ -87,7 +88,7 @@ class CorpusGoldenTest {
                 byte[] input = Files.readAllBytes(corpus.resolve("golden").resolve(name + "." + c + ".input.bin"));
                 byte[] expected = Files.readAllBytes(corpus.resolve("golden").resolve(name + "." + c + ".output.bin"));
                 assertTrue(model[0] != null, "compiled");
-                assertArrayEquals(expected, GoldenRun.outputs(model[0], image[0], input), name + " " + c);
+                assertArrayEquals(expected, HostInference.outputs(model[0], image[0], input), name + " " + c);
             }));
         }
         return tests.stream();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tinyj.testkit.SharedData;
+import dev.tinyj.emulator.run.HostInference;
 import dev.tinyj.emulator.toolchain.compile.CompiledModel;
 import dev.tinyj.emulator.toolchain.compile.ModelCompiler;
 import dev.tinyj.emulator.toolchain.image.ImageWriter;
@@ -53,6 +54,6 @@ class GoldenModelsTest {
     private static void runCase(CompiledModel model, byte[] image, Path dir, String c) throws IOException {
         byte[] input = Files.readAllBytes(dir.resolve(c + ".input.bin"));
         byte[] expected = Files.readAllBytes(dir.resolve(c + ".output.bin"));
-        assertArrayEquals(expected, GoldenRun.outputs(model, image, input), model.name() + " " + c);
+        assertArrayEquals(expected, HostInference.outputs(model, image, input), model.name() + " " + c);
     }
 }

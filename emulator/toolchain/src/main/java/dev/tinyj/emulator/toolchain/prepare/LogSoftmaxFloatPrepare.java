@@ -3,7 +3,6 @@ package dev.tinyj.emulator.toolchain.prepare;
 import dev.tinyj.emulator.toolchain.graph.TensorInfo;
 import dev.tinyj.emulator.toolchain.ops.OpSpec;
 import dev.tinyj.runtime.kernels.LogSoftmaxFloat;
-import java.util.Arrays;
 
 /**
  * LOG_SOFTMAX, float32 type variant (kernel {@link LogSoftmaxFloat}): TFLM's
@@ -31,18 +30,7 @@ public final class LogSoftmaxFloatPrepare implements OpDeclaration {
 
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
-        if (ctx.inputs().size() != 1) {
-            throw new PrepareException(ctx.where() + ": expected 1 input, got " + ctx.inputs().size());
-        }
-        TensorInfo input = FloatOperand.require(ctx, ctx.input(0), "input");
-        TensorInfo output = FloatOperand.require(ctx, ctx.output(), "output");
-        if (input.shape().length < 1) {
-            throw new PrepareException(ctx.where() + ": " + input.describe() + " needs at least one dimension");
-        }
-        if (!Arrays.equals(input.shape(), output.shape())) {
-            throw new PrepareException(ctx.where() + ": output " + output.describe() + " does not have the shape of "
-                    + input.describe());
-        }
+        TensorInfo input = SoftmaxFloatPrepare.rowsInput(ctx);
         int depth = input.dim(-1);
         ParamBlock block = ParamBlock.of(LogSoftmaxFloat.P_SIZE)
                 .set(LogSoftmaxFloat.P_OUTER_SIZE, depth == 0 ? 0 : input.flatSize() / depth)

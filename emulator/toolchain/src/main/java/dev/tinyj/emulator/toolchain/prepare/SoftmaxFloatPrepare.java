@@ -30,6 +30,20 @@ public final class SoftmaxFloatPrepare implements OpDeclaration {
 
     @Override
     public PreparedOp prepare(OpContext ctx) throws PrepareException {
+        TensorInfo input = rowsInput(ctx);
+        int depth = input.dim(-1);
+        ParamBlock block = ParamBlock.of(SoftmaxFloat.P_SIZE)
+                .set(SoftmaxFloat.P_OUTER_SIZE, depth == 0 ? 0 : input.flatSize() / depth)
+                .set(SoftmaxFloat.P_DEPTH, depth)
+                .setFloat(SoftmaxFloat.P_BETA, ctx.options().real("beta", 1.0f));
+        return new PreparedOp(block.bytes(), input.shape().clone(), 0);
+    }
+
+    /**
+     * The checks float SOFTMAX and LOG_SOFTMAX share: one input of at least one dimension, float32
+     * input and output of one shape; returns the input (rows along its last dimension).
+     */
+    static TensorInfo rowsInput(OpContext ctx) throws PrepareException {
         if (ctx.inputs().size() != 1) {
             throw new PrepareException(ctx.where() + ": expected 1 input, got " + ctx.inputs().size());
         }
@@ -42,11 +56,6 @@ public final class SoftmaxFloatPrepare implements OpDeclaration {
             throw new PrepareException(ctx.where() + ": output " + output.describe() + " does not have the shape of "
                     + input.describe());
         }
-        int depth = input.dim(-1);
-        ParamBlock block = ParamBlock.of(SoftmaxFloat.P_SIZE)
-                .set(SoftmaxFloat.P_OUTER_SIZE, depth == 0 ? 0 : input.flatSize() / depth)
-                .set(SoftmaxFloat.P_DEPTH, depth)
-                .setFloat(SoftmaxFloat.P_BETA, ctx.options().real("beta", 1.0f));
-        return new PreparedOp(block.bytes(), input.shape().clone(), 0);
+        return input;
     }
 }
