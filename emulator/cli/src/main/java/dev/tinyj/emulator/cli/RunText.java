@@ -142,7 +142,8 @@ final class RunText {
             sb.append(String.format(Locale.ROOT, "output %d '%s' %s%s:", k++, t.name(), t.type().label(),
                     java.util.Arrays.toString(t.shape()).replace(" ", "")));
             boolean classifier = build.model().ops().stream()
-                    .anyMatch(op -> op.output() == t.index() && op.name().equals("SOFTMAX"));
+                    .anyMatch(op -> op.output() == t.index()
+                            && (op.name().equals("SOFTMAX") || op.name().equals("LOG_SOFTMAX")));
             if (n > 8 && !classifier) {
                 for (int i = 0; i < 8; i++) {
                     sb.append(String.format(Locale.ROOT, " %.4f", v[i]));
